@@ -1,0 +1,3 @@
+using FtEmu.Cli;
+
+return FtEmuCommand.Invoke(args);

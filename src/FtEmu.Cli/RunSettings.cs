@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace FtEmu.Cli;
+
+internal sealed record RunSettings(string Program, string[] Arguments, string? Root, bool Strace, LogLevel LogLevel);

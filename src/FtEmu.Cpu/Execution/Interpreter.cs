@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// The interpreter: runs cached blocks of pre-decoded ops, keeping the retired-instruction count
+/// exact. A block's count is added when it finishes; when an op stops the block early (syscall,
+/// fault, self-modifying write) the count includes exactly the ops that retired.
+/// </summary>
+public sealed unsafe partial class Cpu
+{
+    /// <summary>
+    /// Runs until the guest halts or exactly <paramref name="stopAt"/> instructions have retired,
+    /// whichever comes first. Returns true if the guest halted.
+    /// </summary>
+    public bool Run(ulong stopAt = ulong.MaxValue)
+    {
+        CpuState* s = State;
+        while (!Halted && s->InstructionCount < stopAt)
+        {
+            Block block = Blocks.Get(s->Rip);
+            DecodedOp[] ops = block.Ops;
+            int n = ops.Length;
+            ulong left = stopAt - s->InstructionCount;
+            if ((ulong)n > left) n = (int)left;
+            int i = 0;
+            try
+            {
+                ref DecodedOp first = ref MemoryMarshal.GetArrayDataReference(ops);
+                for (; i < n; i++)
+                {
+                    ref DecodedOp op = ref Unsafe.Add(ref first, i);
+                    s->Rip = op.NextIp;
+                    op.Exec(this, ref op);
+                    if (StopRequested)
+                    {
+                        StopRequested = false;
+                        i++;
+                        break;
+                    }
+                }
+                s->InstructionCount += (ulong)i;
+            }
+            catch (GuestFault fault)
+            {
+                // The faulting instruction has not retired: RIP and the count point at it.
+                StopRequested = false;
+                s->InstructionCount += (ulong)i;
+                s->Rip = ops[i].Ip;
+                Environment.Fault(this, fault);
+            }
+        }
+        return Halted;
+    }
+}

@@ -1,0 +1,8 @@
+namespace FtEmu.Cpu;
+
+public static unsafe partial class Inst
+{
+    private static void RegisterSse(OpcodeRegistry r)
+    {
+    }
+}

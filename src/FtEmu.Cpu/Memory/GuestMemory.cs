@@ -1,0 +1,555 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// The guest's 47-bit virtual address space in 4 KiB pages with read/write/execute permissions.
+/// </summary>
+/// <remarks>
+/// Invariant of the translation caches: a read-TLB entry exists only for a readable mapped page and
+/// points either at its storage or at the shared zero page (not yet written); a write-TLB entry
+/// exists only for a writable page that has storage and holds no decoded code, so every write to a
+/// code page takes the slow path, which invalidates the decoded blocks of that page.
+/// Page storage is allocated on first write; an untouched page reads as zeros, as on Linux.
+/// </remarks>
+public sealed unsafe partial class GuestMemory : IDisposable
+{
+    public const int PageShift = 12;
+    public const ulong PageSize = 1UL << PageShift;
+    public const ulong PageMask = PageSize - 1;
+    /// <summary>One past the highest user address (x86-64, 4-level paging).</summary>
+    public const ulong AddressLimit = 1UL << 47;
+
+    private const int LevelBits = 12;
+    private const int LevelSize = 1 << LevelBits;
+    private const int LevelMask = LevelSize - 1;
+    private const int TlbBits = 10;
+    private const int TlbSize = 1 << TlbBits;
+    private const ulong TlbMask = TlbSize - 1;
+
+    private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
+    private readonly ulong* _readTag;
+    private readonly byte** _readPtr;
+    private readonly ulong* _writeTag;
+    private readonly byte** _writePtr;
+    private readonly byte* _zeroPage;
+
+    /// <summary>Called with the page number when a page that holds decoded code is written, unmapped or re-protected.</summary>
+    public Action<ulong>? CodePageChanged;
+
+    public GuestMemory()
+    {
+        _readTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
+        _readPtr = (byte**)NativeMemory.Alloc(TlbSize, (nuint)sizeof(byte*));
+        _writeTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
+        _writePtr = (byte**)NativeMemory.Alloc(TlbSize, (nuint)sizeof(byte*));
+        _zeroPage = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
+        NativeMemory.Clear(_zeroPage, (nuint)PageSize);
+        FlushTlb();
+    }
+
+    /// <summary>Pages that currently have storage of their own (for memory statistics).</summary>
+    public long ResidentPages { get; private set; }
+
+    private sealed class PageTable
+    {
+        public readonly nint[] Data = new nint[LevelSize];
+        public readonly byte[] Prot = new byte[LevelSize];
+        public readonly byte[] State = new byte[LevelSize];
+    }
+
+    // PageTable.State bits.
+    private const byte Mapped = 1;
+    private const byte HasCode = 2;
+
+    private PageTable? Table(ulong vpn, bool create)
+    {
+        int i1 = (int)(vpn >> (2 * LevelBits)) & LevelMask;
+        int i2 = (int)(vpn >> LevelBits) & LevelMask;
+        var mid = _root[i1];
+        if (mid == null)
+        {
+            if (!create) return null;
+            mid = _root[i1] = new PageTable?[LevelSize];
+        }
+        var leaf = mid[i2];
+        if (leaf == null && create) leaf = mid[i2] = new PageTable();
+        return leaf;
+    }
+
+    public void FlushTlb()
+    {
+        for (int i = 0; i < TlbSize; i++)
+        {
+            _readTag[i] = ulong.MaxValue;
+            _writeTag[i] = ulong.MaxValue;
+        }
+    }
+
+    private void FlushTlbPage(ulong vpn)
+    {
+        int i = (int)(vpn & TlbMask);
+        if (_readTag[i] == vpn) _readTag[i] = ulong.MaxValue;
+        if (_writeTag[i] == vpn) _writeTag[i] = ulong.MaxValue;
+    }
+
+    // ---- Mapping ----
+
+    /// <summary>Maps [address, address+length) with the given protection and zero contents, replacing what was there.</summary>
+    public void Map(ulong address, ulong length, Protection prot)
+    {
+        CheckRange(address, length);
+        for (ulong vpn = address >> PageShift, end = (address + length + PageMask) >> PageShift; vpn < end; vpn++)
+        {
+            var t = Table(vpn, true)!;
+            int i = (int)(vpn & LevelMask);
+            ReleasePage(t, i, vpn);
+            t.State[i] = Mapped;
+            t.Prot[i] = (byte)prot;
+        }
+    }
+
+    public void Unmap(ulong address, ulong length)
+    {
+        CheckRange(address, length);
+        for (ulong vpn = address >> PageShift, end = (address + length + PageMask) >> PageShift; vpn < end; vpn++)
+        {
+            var t = Table(vpn, false);
+            if (t == null) continue;
+            int i = (int)(vpn & LevelMask);
+            ReleasePage(t, i, vpn);
+            t.State[i] = 0;
+            t.Prot[i] = 0;
+        }
+    }
+
+    public void Protect(ulong address, ulong length, Protection prot)
+    {
+        CheckRange(address, length);
+        for (ulong vpn = address >> PageShift, end = (address + length + PageMask) >> PageShift; vpn < end; vpn++)
+        {
+            var t = Table(vpn, false);
+            if (t == null) continue;
+            int i = (int)(vpn & LevelMask);
+            if ((t.State[i] & Mapped) == 0) continue;
+            DropCode(t, i, vpn);
+            t.Prot[i] = (byte)prot;
+            FlushTlbPage(vpn);
+        }
+    }
+
+    private void ReleasePage(PageTable t, int i, ulong vpn)
+    {
+        DropCode(t, i, vpn);
+        if (t.Data[i] != 0)
+        {
+            NativeMemory.AlignedFree((void*)t.Data[i]);
+            t.Data[i] = 0;
+            ResidentPages--;
+        }
+        FlushTlbPage(vpn);
+    }
+
+    private void DropCode(PageTable t, int i, ulong vpn)
+    {
+        if ((t.State[i] & HasCode) == 0) return;
+        t.State[i] &= unchecked((byte)~HasCode);
+        CodePageChanged?.Invoke(vpn);
+    }
+
+    private static void CheckRange(ulong address, ulong length)
+    {
+        if ((address & PageMask) != 0 || address >= AddressLimit || length > AddressLimit - address)
+            throw new ArgumentOutOfRangeException(nameof(address), $"bad guest range 0x{address:x}+0x{length:x}");
+    }
+
+    public bool IsMapped(ulong address) => TryGetProtection(address, out _);
+
+    public bool TryGetProtection(ulong address, out Protection prot)
+    {
+        prot = Protection.None;
+        if (address >= AddressLimit) return false;
+        ulong vpn = address >> PageShift;
+        var t = Table(vpn, false);
+        if (t == null) return false;
+        int i = (int)(vpn & LevelMask);
+        if ((t.State[i] & Mapped) == 0) return false;
+        prot = (Protection)t.Prot[i];
+        return true;
+    }
+
+    /// <summary>Marks a page as holding decoded code: from now on writes to it take the slow path.</summary>
+    public void MarkCode(ulong vpn)
+    {
+        var t = Table(vpn, false);
+        if (t == null) return;
+        int i = (int)(vpn & LevelMask);
+        t.State[i] |= HasCode;
+        int w = (int)(vpn & TlbMask);
+        if (_writeTag[w] == vpn) _writeTag[w] = ulong.MaxValue;
+    }
+
+    /// <summary>Enumerates mapped pages in ascending address order, with their contents or null for an untouched page.</summary>
+    public IEnumerable<(ulong Vpn, Protection Prot, nint Data)> EnumeratePages()
+    {
+        for (int i1 = 0; i1 < LevelSize; i1++)
+        {
+            var mid = _root[i1];
+            if (mid == null) continue;
+            for (int i2 = 0; i2 < LevelSize; i2++)
+            {
+                var t = mid[i2];
+                if (t == null) continue;
+                for (int i3 = 0; i3 < LevelSize; i3++)
+                {
+                    if ((t.State[i3] & Mapped) == 0) continue;
+                    ulong vpn = ((ulong)(uint)i1 << (2 * LevelBits)) | ((ulong)(uint)i2 << LevelBits) | (uint)i3;
+                    yield return (vpn, (Protection)t.Prot[i3], t.Data[i3]);
+                }
+            }
+        }
+    }
+
+    // ---- Translation (slow paths) ----
+
+    /// <summary>Host pointer to the page holding <paramref name="address"/> for reading, or a fault.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte* TranslateRead(ulong address, Protection need = Protection.Read)
+    {
+        ulong vpn = address >> PageShift;
+        PageTable? t = address < AddressLimit ? Table(vpn, false) : null;
+        int i = (int)(vpn & LevelMask);
+        if (t == null || (t.State[i] & Mapped) == 0) throw GuestFault.Segv(address, false);
+        if (((Protection)t.Prot[i] & need) != need) throw GuestFault.Segv(address, true);
+        byte* page = t.Data[i] != 0 ? (byte*)t.Data[i] : _zeroPage;
+        if (need == Protection.Read)
+        {
+            int k = (int)(vpn & TlbMask);
+            _readTag[k] = vpn;
+            _readPtr[k] = page;
+        }
+        return page;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private byte* TranslateWrite(ulong address)
+    {
+        ulong vpn = address >> PageShift;
+        PageTable? t = address < AddressLimit ? Table(vpn, false) : null;
+        int i = (int)(vpn & LevelMask);
+        if (t == null || (t.State[i] & Mapped) == 0) throw GuestFault.Segv(address, false);
+        if (((Protection)t.Prot[i] & Protection.Write) == 0) throw GuestFault.Segv(address, true);
+        if (t.Data[i] == 0)
+        {
+            var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
+            NativeMemory.Clear(p, (nuint)PageSize);
+            t.Data[i] = (nint)p;
+            ResidentPages++;
+            int r = (int)(vpn & TlbMask);
+            if (_readTag[r] == vpn) _readPtr[r] = p;
+        }
+        // A write to a page with decoded code invalidates that code; the page then takes fast writes until decoded again.
+        DropCode(t, i, vpn);
+        int k = (int)(vpn & TlbMask);
+        _writeTag[k] = vpn;
+        _writePtr[k] = (byte*)t.Data[i];
+        return (byte*)t.Data[i];
+    }
+
+    /// <summary>Host pointer for instruction fetch (needs execute permission); does not fill the TLB.</summary>
+    internal byte* TranslateExec(ulong address) => TranslateRead(address, Protection.Exec);
+
+    // ---- Scalar access ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* ReadPtr(ulong address, int size)
+    {
+        ulong vpn = address >> PageShift;
+        int k = (int)(vpn & TlbMask);
+        if (_readTag[k] == vpn && (address & PageMask) <= PageSize - (ulong)size)
+            return _readPtr[k] + (address & PageMask);
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte* WritePtr(ulong address, int size)
+    {
+        ulong vpn = address >> PageShift;
+        int k = (int)(vpn & TlbMask);
+        if (_writeTag[k] == vpn && (address & PageMask) <= PageSize - (ulong)size)
+            return _writePtr[k] + (address & PageMask);
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte Read8(ulong a)
+    {
+        byte* p = ReadPtr(a, 1);
+        return p != null ? *p : *(TranslateRead(a) + (a & PageMask));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ushort Read16(ulong a)
+    {
+        byte* p = ReadPtr(a, 2);
+        return p != null ? Unsafe.ReadUnaligned<ushort>(p) : (ushort)ReadSlow(a, 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Read32(ulong a)
+    {
+        byte* p = ReadPtr(a, 4);
+        return p != null ? Unsafe.ReadUnaligned<uint>(p) : (uint)ReadSlow(a, 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Read64(ulong a)
+    {
+        byte* p = ReadPtr(a, 8);
+        return p != null ? Unsafe.ReadUnaligned<ulong>(p) : ReadSlow(a, 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Read(ulong a, int size) => size switch
+    {
+        1 => Read8(a),
+        2 => Read16(a),
+        4 => Read32(a),
+        _ => Read64(a),
+    };
+
+    private ulong ReadSlow(ulong a, int size)
+    {
+        ulong v = 0;
+        for (int i = 0; i < size; i++)
+        {
+            ulong b = a + (ulong)i;
+            v |= (ulong)*(TranslateRead(b) + (b & PageMask)) << (8 * i);
+        }
+        return v;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write8(ulong a, byte v)
+    {
+        byte* p = WritePtr(a, 1);
+        if (p != null) *p = v;
+        else WriteSlow(a, v, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write16(ulong a, ushort v)
+    {
+        byte* p = WritePtr(a, 2);
+        if (p != null) Unsafe.WriteUnaligned(p, v);
+        else WriteSlow(a, v, 2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write32(ulong a, uint v)
+    {
+        byte* p = WritePtr(a, 4);
+        if (p != null) Unsafe.WriteUnaligned(p, v);
+        else WriteSlow(a, v, 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write64(ulong a, ulong v)
+    {
+        byte* p = WritePtr(a, 8);
+        if (p != null) Unsafe.WriteUnaligned(p, v);
+        else WriteSlow(a, v, 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Write(ulong a, ulong v, int size)
+    {
+        switch (size)
+        {
+            case 1: Write8(a, (byte)v); break;
+            case 2: Write16(a, (ushort)v); break;
+            case 4: Write32(a, (uint)v); break;
+            default: Write64(a, v); break;
+        }
+    }
+
+    private void WriteSlow(ulong a, ulong v, int size)
+    {
+        // Check every byte first so that a faulting write changes nothing.
+        for (int i = 0; i < size; i++) TranslateWrite(a + (ulong)i);
+        for (int i = 0; i < size; i++)
+        {
+            ulong b = a + (ulong)i;
+            *(TranslateWrite(b) + (b & PageMask)) = (byte)(v >> (8 * i));
+        }
+    }
+
+    /// <summary>Reads 16 bytes (an XMM operand).</summary>
+    public void Read128(ulong a, out ulong lo, out ulong hi)
+    {
+        byte* p = ReadPtr(a, 16);
+        if (p != null)
+        {
+            lo = Unsafe.ReadUnaligned<ulong>(p);
+            hi = Unsafe.ReadUnaligned<ulong>(p + 8);
+            return;
+        }
+        lo = Read64(a);
+        hi = Read64(a + 8);
+    }
+
+    public void Write128(ulong a, ulong lo, ulong hi)
+    {
+        byte* p = WritePtr(a, 16);
+        if (p != null)
+        {
+            Unsafe.WriteUnaligned(p, lo);
+            Unsafe.WriteUnaligned(p + 8, hi);
+            return;
+        }
+        // Probe both halves before writing so that a fault leaves memory untouched.
+        TranslateWrite(a);
+        TranslateWrite(a + 15);
+        Write64(a, lo);
+        Write64(a + 8, hi);
+    }
+
+    // ---- Bulk access (used by the OS layer; faults are reported, not thrown) ----
+
+    /// <summary>Copies guest memory into <paramref name="dest"/>; false if any byte is not readable.</summary>
+    public bool TryRead(ulong address, Span<byte> dest)
+    {
+        try
+        {
+            int done = 0;
+            while (done < dest.Length)
+            {
+                ulong a = address + (ulong)done;
+                byte* page = TranslateRead(a);
+                int off = (int)(a & PageMask);
+                int n = Math.Min(dest.Length - done, (int)PageSize - off);
+                new ReadOnlySpan<byte>(page + off, n).CopyTo(dest.Slice(done, n));
+                done += n;
+            }
+            return true;
+        }
+        catch (GuestFault)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Copies <paramref name="src"/> into guest memory; false (and nothing written) if any byte is not writable.</summary>
+    public bool TryWrite(ulong address, ReadOnlySpan<byte> src)
+    {
+        if (!IsWritable(address, (ulong)src.Length)) return false;
+        int done = 0;
+        while (done < src.Length)
+        {
+            ulong a = address + (ulong)done;
+            byte* page = TranslateWrite(a);
+            int off = (int)(a & PageMask);
+            int n = Math.Min(src.Length - done, (int)PageSize - off);
+            src.Slice(done, n).CopyTo(new Span<byte>(page + off, n));
+            done += n;
+        }
+        return true;
+    }
+
+    /// <summary>Writes bytes ignoring page protection (the loader filling read-only segments).</summary>
+    public void WriteInitial(ulong address, ReadOnlySpan<byte> src)
+    {
+        int done = 0;
+        while (done < src.Length)
+        {
+            ulong a = address + (ulong)done;
+            ulong vpn = a >> PageShift;
+            var t = Table(vpn, false) ?? throw GuestFault.Segv(a, false);
+            int i = (int)(vpn & LevelMask);
+            if ((t.State[i] & Mapped) == 0) throw GuestFault.Segv(a, false);
+            if (t.Data[i] == 0)
+            {
+                var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
+                NativeMemory.Clear(p, (nuint)PageSize);
+                t.Data[i] = (nint)p;
+                ResidentPages++;
+                FlushTlbPage(vpn);
+            }
+            DropCode(t, i, vpn);
+            int off = (int)(a & PageMask);
+            int n = Math.Min(src.Length - done, (int)PageSize - off);
+            src.Slice(done, n).CopyTo(new Span<byte>((byte*)t.Data[i] + off, n));
+            done += n;
+        }
+    }
+
+    public bool IsWritable(ulong address, ulong length) => HasAccess(address, length, Protection.Write);
+
+    public bool IsReadable(ulong address, ulong length) => HasAccess(address, length, Protection.Read);
+
+    private bool HasAccess(ulong address, ulong length, Protection need)
+    {
+        if (length == 0) return true;
+        if (address >= AddressLimit || length > AddressLimit - address) return false;
+        for (ulong vpn = address >> PageShift, end = (address + length - 1) >> PageShift; vpn <= end; vpn++)
+        {
+            if (!TryGetProtection(vpn << PageShift, out var prot) || (prot & need) != need) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Reads a NUL-terminated string of at most <paramref name="max"/> bytes; null if unreadable or too long.</summary>
+    public byte[]? ReadCString(ulong address, int max = 4096)
+    {
+        var bytes = new List<byte>();
+        try
+        {
+            for (int i = 0; i < max; i++)
+            {
+                byte b = Read8(address + (ulong)i);
+                if (b == 0) return bytes.ToArray();
+                bytes.Add(b);
+            }
+        }
+        catch (GuestFault)
+        {
+        }
+        return null;
+    }
+
+    public bool TryReadU64(ulong address, out ulong value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        bool ok = TryRead(address, b);
+        value = ok ? BinaryPrimitives.ReadUInt64LittleEndian(b) : 0;
+        return ok;
+    }
+
+    public bool TryWriteU64(ulong address, ulong value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(b, value);
+        return TryWrite(address, b);
+    }
+
+    public void Dispose()
+    {
+        foreach (var mid in _root)
+        {
+            if (mid == null) continue;
+            foreach (var t in mid)
+            {
+                if (t == null) continue;
+                foreach (var d in t.Data)
+                    if (d != 0) NativeMemory.AlignedFree((void*)d);
+            }
+        }
+        NativeMemory.Free(_readTag);
+        NativeMemory.Free(_readPtr);
+        NativeMemory.Free(_writeTag);
+        NativeMemory.Free(_writePtr);
+        NativeMemory.AlignedFree(_zeroPage);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace FtEmu.Linux;
+
+/// <summary>
+/// The live side of the boundary: answers every request from the real host through .NET APIs.
+/// This is the only class in the Linux layer that reads the host clock, host randomness or host files.
+/// </summary>
+public sealed partial class LiveHost : IHostBoundary, IDisposable
+{
+    private readonly Stream _stdin;
+    private readonly Stream _stdout;
+    private readonly Stream _stderr;
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+
+    public LiveHost(Stream? stdin = null, Stream? stdout = null, Stream? stderr = null)
+    {
+        _stdin = stdin ?? Console.OpenStandardInput();
+        _stdout = stdout ?? Console.OpenStandardOutput();
+        _stderr = stderr ?? Console.OpenStandardError();
+    }
+
+    // ---- Time, randomness, identity ----
+
+    public Timespec GetTime(int clockId)
+    {
+        switch (clockId)
+        {
+            case 0: // CLOCK_REALTIME
+            case 5: // CLOCK_REALTIME_COARSE
+            case 11: // CLOCK_TAI
+            {
+                long ticks = DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks;
+                return new Timespec(ticks / TimeSpan.TicksPerSecond, ticks % TimeSpan.TicksPerSecond * 100);
+            }
+            case 2: // CLOCK_PROCESS_CPUTIME_ID
+            case 3: // CLOCK_THREAD_CPUTIME_ID
+            {
+                var t = Process.GetCurrentProcess().TotalProcessorTime;
+                return new Timespec((long)t.TotalSeconds, t.Ticks % TimeSpan.TicksPerSecond * 100);
+            }
+            default: // MONOTONIC, MONOTONIC_RAW, MONOTONIC_COARSE, BOOTTIME
+            {
+                long ns = MonotonicNanoseconds();
+                return new Timespec(ns / 1_000_000_000, ns % 1_000_000_000);
+            }
+        }
+    }
+
+    private static long MonotonicNanoseconds()
+    {
+        long ts = Stopwatch.GetTimestamp();
+        return (long)((Int128)ts * 1_000_000_000 / Stopwatch.Frequency);
+    }
+
+    public Timespec GetClockResolution(int clockId) => new(0, clockId is 5 or 6 ? 4_000_000 : 1);
+
+    /// <summary>A 3 GHz-rate counter derived from the host's monotonic clock.</summary>
+    public ulong ReadTimestampCounter() => (ulong)MonotonicNanoseconds() * 3;
+
+    public void GetRandomBytes(Span<byte> buffer) => RandomNumberGenerator.Fill(buffer);
+
+    public ProcessIdentity GetIdentity()
+    {
+        uint uid = 0, gid = 0, euid = 0, egid = 0;
+        int ppid = 1;
+        if (!OperatingSystem.IsWindows())
+        {
+            uid = UnixNative.getuid();
+            gid = UnixNative.getgid();
+            euid = UnixNative.geteuid();
+            egid = UnixNative.getegid();
+            ppid = UnixNative.getppid();
+        }
+        return new ProcessIdentity(Environment.ProcessId, ppid, uid, gid, euid, egid);
+    }
+
+    public string GetHostName() => Environment.MachineName;
+
+    public SystemInfo GetSystemInfo()
+    {
+        var gc = GC.GetGCMemoryInfo();
+        return new SystemInfo(Environment.TickCount64 / 1000, (ulong)gc.TotalAvailableMemoryBytes,
+            (ulong)Math.Max(0, gc.TotalAvailableMemoryBytes - gc.MemoryLoadBytes), 1);
+    }
+
+    public long Sleep(Timespec duration)
+    {
+        var span = TimeSpan.FromTicks(duration.Seconds * TimeSpan.TicksPerSecond + duration.Nanoseconds / 100);
+        if (span > TimeSpan.Zero) Thread.Sleep(span);
+        return 0;
+    }
+
+    public string GetInitialDirectory() => Directory.GetCurrentDirectory();
+
+    public void Dispose()
+    {
+        _stdout.Flush();
+        _stderr.Flush();
+        CloseAllFiles();
+    }
+}

@@ -1,0 +1,22 @@
+namespace FtEmu.Tests;
+
+/// <summary>Each C guest in guest-images/src, built against glibc and musl at -O2 and -O3 and as static-pie, behaves as it does natively.</summary>
+public class GuestProgramTests
+{
+    public static TheoryData<string, string> Guests()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var name in GuestImages.CNames())
+            foreach (var flavor in new[] { "glibc", "musl", "glibc-O3", "musl-O3", "pie" })
+                data.Add(name, flavor);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Guests))]
+    public void RunsLikeNative(string name, string flavor)
+    {
+        string program = GuestImages.Get(name, flavor);
+        GuestRunner.AssertSameAsNative(program, new[] { "alpha", "beta" });
+    }
+}
