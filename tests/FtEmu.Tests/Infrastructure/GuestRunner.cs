@@ -78,9 +78,8 @@ public static class GuestRunner
         process.Start();
         bool halted = process.Run(maxInstructions);
         if (!halted) throw new TimeoutException($"{program} did not finish within {maxInstructions} instructions");
-        // A signal death looks like the shell's view of a native one: 128+signal.
-        int code = process.TerminatingSignal != 0 ? -process.TerminatingSignal : process.ExitCode;
-        return new GuestResult(stdout.ToArray(), stderr.ToArray(), code);
+        // A signal death reads 128+signal, as .NET reports it for a native child.
+        return new GuestResult(stdout.ToArray(), stderr.ToArray(), process.ExitCode);
     }
 
     /// <summary>Runs natively and emulated and asserts that stdout, stderr and the exit status match.</summary>
