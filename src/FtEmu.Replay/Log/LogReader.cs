@@ -23,7 +23,9 @@ public sealed class LogReader : IDisposable
         ushort version = BinaryPrimitives.ReadUInt16LittleEndian(fixedHeader[8..]);
         if (version != LogFormat.Version)
             throw new LogFormatException($"{name}: recording format version {version}, this ftemu reads version {LogFormat.Version}");
-        IsComplete = fixedHeader[LogFormat.CompleteFlagOffset] == 1;
+        byte complete = fixedHeader[LogFormat.CompleteFlagOffset];
+        if (complete > 1 || fixedHeader[11] != 0) throw new LogFormatException($"{name}: corrupt fixed header (offset {LogFormat.CompleteFlagOffset})");
+        IsComplete = complete == 1;
         uint length = BinaryPrimitives.ReadUInt32LittleEndian(fixedHeader[12..]);
         uint crc = BinaryPrimitives.ReadUInt32LittleEndian(fixedHeader[16..]);
         if (length > 1u << 30) throw new LogFormatException($"{name}: implausible header length {length}");
