@@ -8,7 +8,7 @@ internal static class ReplayHarness
 {
     public sealed record Recording(byte[] Log, GuestResult Live, RecordSession.Result Summary);
 
-    public static Recording Record(string program, string[] args, byte[]? stdin = null, ulong interval = 200_000, bool embed = true)
+    public static Recording Record(string program, string[] args, byte[]? stdin = null, ulong interval = 200_000, bool embed = true, string? cwd = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
@@ -21,7 +21,7 @@ internal static class ReplayHarness
                 ExecPath = program,
                 Argv = new[] { program }.Concat(args).ToArray(),
                 Envp = GuestRunner.Environment,
-                WorkingDirectory = Path.GetTempPath().TrimEnd('/'),
+                WorkingDirectory = cwd ?? Path.GetTempPath().TrimEnd('/'),
             };
             var summary = RecordSession.Run(options, program, new NonClosingStream(log), host, embed, interval);
             return new Recording(log.ToArray(), new GuestResult(stdout.ToArray(), stderr.ToArray(), summary.ExitCode), summary);
