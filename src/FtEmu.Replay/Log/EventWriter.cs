@@ -14,6 +14,13 @@ public sealed class EventWriter
 
     public void Reset() => Length = 0;
 
+    /// <summary>Drops the first <paramref name="n"/> bytes, keeping what follows.</summary>
+    public void Consume(int n)
+    {
+        _buffer.AsSpan(n, Length - n).CopyTo(_buffer);
+        Length -= n;
+    }
+
     private Span<byte> Reserve(int n)
     {
         if (Length + n > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + n));

@@ -6,6 +6,8 @@ public sealed class RecordTape : Tape
     private readonly LogWriter _log;
     private ulong _lastCount;
     private int _payloadStart;
+    private int _eventStart;
+    private bool _inEvent;
 
     public RecordTape(LogWriter log) => _log = log;
 
@@ -14,6 +16,8 @@ public sealed class RecordTape : Tape
     public override void Begin(EventKind kind)
     {
         ulong now = Clock();
+        _eventStart = _log.Pending.Length;
+        _inEvent = true;
         _log.Pending.Byte((byte)kind);
         _log.Pending.UVarint(now - _lastCount);
         _lastCount = now;
@@ -49,8 +53,17 @@ public sealed class RecordTape : Tape
     public override void End()
     {
         _log.Pending.EndLength(_payloadStart);
+        _inEvent = false;
         _log.MaybeFlush();
     }
+
+    /// <summary>
+    /// Pushes every complete event out as a chunk, leaving the event in progress buffered: what a
+    /// secondary needs before the primary may perform the output that event describes.
+    /// </summary>
+    public void FlushCompletedEvents() => _log.Flush(_inEvent ? _eventStart : _log.Pending.Length);
+
+    public LogWriter Writer => _log;
 
     /// <summary>Session records (checkpoints, end) go through the same stream so that they are ordered with the events.</summary>
     public EventWriter Raw => _log.Pending;

@@ -7,10 +7,11 @@ public sealed partial class TapedHost
 {
     public long Open(string path, int flags, uint mode, out long handle)
     {
-        _tape.Begin(EventKind.Open);
+        Begin(EventKind.Open);
         _tape.Input(path);
         _tape.Input(flags);
         _tape.Input(mode);
+        if ((flags & (LinuxConstants.O_CREAT | LinuxConstants.O_TRUNC)) != 0) Effect();
         long h = -1;
         long r = _tape.Result(IsLive ? Live.Open(path, flags, mode, out h) : 0);
         handle = _tape.Result(h);
@@ -22,7 +23,7 @@ public sealed partial class TapedHost
 
     public long Read(long handle, Span<byte> buffer, long offset)
     {
-        _tape.Begin(EventKind.Read);
+        Begin(EventKind.Read);
         _tape.Input(handle);
         _tape.Input(offset);
         _tape.Input(buffer.Length);
@@ -34,28 +35,30 @@ public sealed partial class TapedHost
 
     public long Write(long handle, ReadOnlySpan<byte> data, long offset)
     {
-        _tape.Begin(EventKind.Write);
+        Begin(EventKind.Write);
         _tape.Input(handle);
         _tape.Input(offset);
         _tape.Input(data.Length);
-        long r = _tape.Result(IsLive ? Live.Write(handle, data, offset) : 0);
+        long r;
+        if (IsLive && Gate != null && Gate.CanDefer(handle))
+        {
+            // Lockstep: a write to a standard stream is logged as complete now and performed once
+            // the secondary holds the log up to it, so that many writes share one round trip.
+            r = _tape.Result(data.Length);
+            _tape.End();
+            Gate.Defer(handle, data);
+            return r;
+        }
+        Effect();
+        r = _tape.Result(IsLive ? Live.Write(handle, data, offset) : 0);
         _tape.End();
-        if (!IsLive && r > 0) Echo(handle, data[..(int)Math.Min(r, data.Length)]);
+        if (!IsLive && r > 0) _output?.Replayed(handle, data[..(int)Math.Min(r, data.Length)]);
         return r;
-    }
-
-    /// <summary>Shows replayed guest output again (the recorded write already happened once, for real).</summary>
-    private void Echo(long handle, ReadOnlySpan<byte> data)
-    {
-        var s = handle == 1 ? _echoOut : handle == 2 ? _echoErr : null;
-        if (s == null) return;
-        s.Write(data);
-        s.Flush();
     }
 
     public long GetStatus(long handle, out FileStatus status)
     {
-        _tape.Begin(EventKind.GetStatusHandle);
+        Begin(EventKind.GetStatusHandle);
         _tape.Input(handle);
         FileStatus live = default;
         long r = _tape.Result(IsLive ? Live.GetStatus(handle, out live) : 0);
@@ -66,9 +69,10 @@ public sealed partial class TapedHost
 
     public long SetLength(long handle, long length)
     {
-        _tape.Begin(EventKind.SetLength);
+        Begin(EventKind.SetLength);
         _tape.Input(handle);
         _tape.Input(length);
+        Effect();
         long r = _tape.Result(IsLive ? Live.SetLength(handle, length) : 0);
         _tape.End();
         return r;
@@ -78,7 +82,7 @@ public sealed partial class TapedHost
 
     public long Poll(long handle, int events, int timeoutMs)
     {
-        _tape.Begin(EventKind.Poll);
+        Begin(EventKind.Poll);
         _tape.Input(handle);
         _tape.Input(events);
         _tape.Input(timeoutMs);
@@ -91,7 +95,7 @@ public sealed partial class TapedHost
 
     public long GetWindowSize(long handle, out ushort rows, out ushort columns)
     {
-        _tape.Begin(EventKind.GetWindowSize);
+        Begin(EventKind.GetWindowSize);
         _tape.Input(handle);
         ushort r0 = 0, c0 = 0;
         long r = _tape.Result(IsLive ? Live.GetWindowSize(handle, out r0, out c0) : 0);
@@ -105,7 +109,7 @@ public sealed partial class TapedHost
 
     public long GetStatus(string path, bool followSymlinks, out FileStatus status)
     {
-        _tape.Begin(EventKind.GetStatusPath);
+        Begin(EventKind.GetStatusPath);
         _tape.Input(path);
         _tape.Input(followSymlinks ? 1 : 0);
         FileStatus live = default;
@@ -117,7 +121,7 @@ public sealed partial class TapedHost
 
     public long ReadDirectory(string path, out DirectoryEntry[] entries)
     {
-        _tape.Begin(EventKind.ReadDirectory);
+        Begin(EventKind.ReadDirectory);
         _tape.Input(path);
         DirectoryEntry[] live = Array.Empty<DirectoryEntry>();
         long r = _tape.Result(IsLive ? Live.ReadDirectory(path, out live) : 0);
@@ -135,7 +139,7 @@ public sealed partial class TapedHost
 
     public long ReadLink(string path, out string target)
     {
-        _tape.Begin(EventKind.ReadLink);
+        Begin(EventKind.ReadLink);
         _tape.Input(path);
         string live = "";
         long r = _tape.Result(IsLive ? Live.ReadLink(path, out live) : 0);
@@ -144,7 +148,7 @@ public sealed partial class TapedHost
         return r;
     }
 
-    public long Access(string path, int mode) => PathCall(EventKind.Access, path, mode, () => Live.Access(path, mode));
+    public long Access(string path, int mode) => PathCall(EventKind.Access, path, mode, () => Live.Access(path, mode), effect: false);
 
     public long CreateDirectory(string path, uint mode) => PathCall(EventKind.CreateDirectory, path, mode, () => Live.CreateDirectory(path, mode));
 
@@ -162,12 +166,13 @@ public sealed partial class TapedHost
 
     public long SetTimes(string path, Timespec? access, Timespec? modify)
     {
-        _tape.Begin(EventKind.SetTimes);
+        Begin(EventKind.SetTimes);
         _tape.Input(path);
         _tape.Input(access?.Seconds ?? -1);
         _tape.Input(access?.Nanoseconds ?? -1);
         _tape.Input(modify?.Seconds ?? -1);
         _tape.Input(modify?.Nanoseconds ?? -1);
+        Effect();
         long r = _tape.Result(IsLive ? Live.SetTimes(path, access, modify) : 0);
         _tape.End();
         return r;
@@ -177,18 +182,19 @@ public sealed partial class TapedHost
 
     private long Simple(EventKind kind, long handle, Func<long> live)
     {
-        _tape.Begin(kind);
+        Begin(kind);
         _tape.Input(handle);
         long r = _tape.Result(IsLive ? live() : 0);
         _tape.End();
         return r;
     }
 
-    private long PathCall(EventKind kind, string path, long arg, Func<long> live)
+    private long PathCall(EventKind kind, string path, long arg, Func<long> live, bool effect = true)
     {
-        _tape.Begin(kind);
+        Begin(kind);
         _tape.Input(path);
         _tape.Input(arg);
+        if (effect) Effect();
         long r = _tape.Result(IsLive ? live() : 0);
         _tape.End();
         return r;
@@ -196,9 +202,10 @@ public sealed partial class TapedHost
 
     private long TwoPathCall(EventKind kind, string a, string b, Func<long> live)
     {
-        _tape.Begin(kind);
+        Begin(kind);
         _tape.Input(a);
         _tape.Input(b);
+        Effect();
         long r = _tape.Result(IsLive ? live() : 0);
         _tape.End();
         return r;
