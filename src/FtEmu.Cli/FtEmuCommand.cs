@@ -9,7 +9,8 @@ internal static class FtEmuCommand
     /// <summary>Options of <c>ftemu run</c> that take a value; everything after the program name belongs to the guest.</summary>
     private static readonly HashSet<string> s_runOptionsWithValue = new(StringComparer.Ordinal)
     {
-        "--root", "--log-level", "--record", "--checkpoint-interval",
+        "--root", "--log-level", "--record", "--checkpoint-interval", "--listen", "--peer", "--tiebreaker", "--key-file",
+        "--status-file", "--heartbeat-ms", "--timeout-ms",
     };
 
     public static int Invoke(string[] args)
@@ -45,18 +46,39 @@ internal static class FtEmuCommand
             Description = "With --record: instructions between state-hash checkpoints",
             DefaultValueFactory = _ => Replay.LogFormat.DefaultCheckpointInterval,
         };
-        var program = new Argument<string>("program") { Description = "Statically linked x86-64 Linux ELF to run" };
+        var primary = new Option<bool>("--primary") { Description = "Run as a fault-tolerant primary, streaming the log to a secondary" };
+        var secondary = new Option<bool>("--secondary") { Description = "Run as the secondary of the primary at --peer (no program: it comes from the primary)" };
+        var listen = new Option<string?>("--listen") { Description = "Primary: ADDR:PORT to accept the secondary on" };
+        var peer = new Option<string?>("--peer") { Description = "Secondary: HOST:PORT of the primary" };
+        var tiebreaker = new Option<string?>("--tiebreaker") { Description = "File on storage both sides reach; decides who goes on when they lose each other" };
+        var keyFile = new Option<string?>("--key-file") { Description = "Shared secret authenticating every lockstep message (required for non-loopback addresses)" };
+        var statusFile = new Option<string?>("--status-file") { Description = "Primary: keep a JSON status document here" };
+        var heartbeat = new Option<int>("--heartbeat-ms") { Description = "Heartbeat interval", DefaultValueFactory = _ => 50 };
+        var timeout = new Option<int>("--timeout-ms") { Description = "Silence after which the peer is declared dead", DefaultValueFactory = _ => 300 };
+        var program = new Argument<string?>("program") { Description = "Statically linked x86-64 Linux ELF to run", Arity = ArgumentArity.ZeroOrOne };
         var guestArgs = new Argument<string[]>("args") { Description = "Arguments for the guest program", Arity = ArgumentArity.ZeroOrMore };
-        var run = new Command("run", "Run a guest program") { rootDir, strace, logLevel, record, noEmbed, interval, program, guestArgs };
+        var run = new Command("run", "Run a guest program")
+        {
+            rootDir, strace, logLevel, record, noEmbed, interval, primary, secondary, listen, peer, tiebreaker, keyFile, statusFile,
+            heartbeat, timeout, program, guestArgs,
+        };
         run.SetAction(parse => RunCommand.Execute(new RunSettings(
-            parse.GetValue(program)!,
+            parse.GetValue(program),
             parse.GetValue(guestArgs) ?? Array.Empty<string>(),
             parse.GetValue(rootDir),
             parse.GetValue(strace),
             parse.GetValue(logLevel),
             parse.GetValue(record),
             !parse.GetValue(noEmbed),
-            Math.Max(1, parse.GetValue(interval)))));
+            Math.Max(1, parse.GetValue(interval)),
+            parse.GetValue(primary) ? FtRole.Primary : parse.GetValue(secondary) ? FtRole.Secondary : FtRole.None,
+            parse.GetValue(listen),
+            parse.GetValue(peer),
+            parse.GetValue(tiebreaker),
+            parse.GetValue(keyFile),
+            parse.GetValue(statusFile),
+            parse.GetValue(heartbeat),
+            parse.GetValue(timeout))));
         return run;
     }
 

@@ -13,6 +13,8 @@ internal static class RunCommand
         var logger = loggerFactory.CreateLogger("ftemu");
         try
         {
+            if (s.Role != FtRole.None) return LockstepCommand.Execute(s, logger);
+            if (s.Program == null) throw new LoadException("run needs a program");
             var launch = GuestLauncher.Prepare(s.Program, s.Arguments, s.Root);
             var strace = s.Strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null;
             using var host = new LiveHost();

@@ -16,10 +16,21 @@ public sealed partial class TapedHost
         long r = _tape.Result(IsLive ? Live.Open(path, flags, mode, out h) : 0);
         handle = _tape.Result(h);
         _tape.End();
+        if (!IsLive && r >= 0) ReplayedOpenFiles[handle] = new OpenedFile(path, flags, mode);
         return r;
     }
 
-    public long Close(long handle) => Simple(EventKind.Close, handle, () => Live.Close(handle));
+    public long Close(long handle)
+    {
+        if (!IsLive) ReplayedOpenFiles.Remove(handle);
+        return Simple(EventKind.Close, handle, () => Live.Close(handle));
+    }
+
+    /// <summary>How a replayed handle was opened, so that a secondary going live can open the same file again.</summary>
+    public readonly record struct OpenedFile(string Path, int Flags, uint Mode);
+
+    /// <summary>Host handles the replayed run holds open (recorded handle numbers).</summary>
+    public Dictionary<long, OpenedFile> ReplayedOpenFiles { get; } = new();
 
     public long Read(long handle, Span<byte> buffer, long offset)
     {
