@@ -31,6 +31,8 @@
 #define FIN_SET (0x202u | F_ARITH)
 
 static int g_all_flags;
+/* When set, values only go into the checksum (bulk random sweeps stay cheap under emulation). */
+static int g_quiet;
 static char g_out[1 << 15];
 static int g_out_len;
 static uint64_t g_sum = 1469598103934665603ull;
@@ -48,12 +50,14 @@ static void out_flush(void)
 
 static void out_char(char c)
 {
+    if (g_quiet) return;
     if (g_out_len == (int)sizeof g_out) out_flush();
     g_out[g_out_len++] = c;
 }
 
 static void out_str(const char *s)
 {
+    if (g_quiet) return;
     while (*s) out_char(*s++);
 }
 
@@ -74,7 +78,7 @@ static void out_val(uint64_t v)
 {
     g_sum = (g_sum ^ v) * 1099511628211ull;
     g_sum ^= g_sum >> 29;
-    out_hex(v);
+    if (!g_quiet) out_hex(v);
 }
 
 static void out_nl(void)
@@ -90,6 +94,7 @@ static void out_flags(uint64_t f, uint64_t mask)
 
 static void out_finish(void)
 {
+    g_quiet = 0;
     out_str("checksum ");
     out_hex(g_sum);
     out_nl();

@@ -7,8 +7,8 @@ namespace FtEmu.Cpu;
 /// A zero divisor or a quotient that does not fit raises #DE, which Linux delivers as SIGFPE/FPE_INTDIV.
 /// </summary>
 /// <remarks>
-/// Undefined flags follow the AMD Zen host: MUL/IMUL set SF, ZF and PF from the low half of the
-/// product and clear AF; DIV/IDIV leave every flag unchanged.
+/// Undefined flags follow the AMD Zen host: MUL/IMUL leave SF, ZF, AF and PF unchanged; DIV/IDIV
+/// keep CF and OF, clear SF, ZF and PF and set AF.
 /// </remarks>
 public static unsafe partial class Inst
 {
@@ -20,9 +20,12 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Idiv, &Idiv);
     }
 
-    /// <summary>Flags of a multiply: CF=OF=<paramref name="overflow"/>, SF/ZF/PF from the low half.</summary>
-    private static void SetMulFlags(Cpu cpu, ulong low, int size, bool overflow) =>
-        SetArithFlags(cpu, Cpu.ResultFlags(low, size) | (overflow ? RFlags.CF | RFlags.OF : 0));
+    /// <summary>Flags of a multiply: CF=OF=<paramref name="overflow"/>; the rest stay as they were.</summary>
+    private static void SetMulFlags(Cpu cpu, bool overflow) =>
+        cpu.SetFlags(RFlags.CF | RFlags.OF, overflow ? RFlags.CF | RFlags.OF : 0);
+
+    private static void SetDivFlags(Cpu cpu) =>
+        cpu.SetFlags(RFlags.SF | RFlags.ZF | RFlags.PF | RFlags.AF, RFlags.AF);
 
     public static void Mul(Cpu cpu, ref DecodedOp op)
     {
@@ -64,7 +67,7 @@ public static unsafe partial class Inst
                 cpu.Gpr(Reg.Rdx) = hi;
                 break;
         }
-        SetMulFlags(cpu, lo, size, hi != 0);
+        SetMulFlags(cpu, hi != 0);
     }
 
     public static void Imul(Cpu cpu, ref DecodedOp op)
@@ -101,7 +104,7 @@ public static unsafe partial class Inst
             overflow = lo != p;
         }
         cpu.WriteGpr(op.Reg0, size, (ulong)lo);
-        SetMulFlags(cpu, (ulong)lo, size, overflow);
+        SetMulFlags(cpu, overflow);
     }
 
     private static void ImulWidening(Cpu cpu, ref DecodedOp op)
@@ -148,7 +151,7 @@ public static unsafe partial class Inst
                 break;
             }
         }
-        SetMulFlags(cpu, (ulong)lo, size, overflow);
+        SetMulFlags(cpu, overflow);
     }
 
     private static GuestFault DivideError(ref DecodedOp op) =>
@@ -203,6 +206,7 @@ public static unsafe partial class Inst
                 break;
             }
         }
+        SetDivFlags(cpu);
     }
 
     public static void Idiv(Cpu cpu, ref DecodedOp op)
@@ -267,5 +271,6 @@ public static unsafe partial class Inst
                 break;
             }
         }
+        SetDivFlags(cpu);
     }
 }
