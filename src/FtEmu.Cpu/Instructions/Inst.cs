@@ -18,6 +18,7 @@ public static unsafe partial class Inst
         RegisterBit(r);
         RegisterString(r);
         RegisterAtomic(r);
+        RegisterFlagOps(r);
         RegisterSse(r);
         RegisterX87(r);
     }
