@@ -13,8 +13,10 @@ public static class SyscallFormatter
         var sb = new StringBuilder(def.Name).Append('(');
         for (int i = 0; i < def.Signature.Length; i++)
         {
-            if (i > 0) sb.Append(", ");
             char c = def.Signature[i];
+            // As strace does, the mode of open/openat is shown only when the call can create.
+            if (c == 'm' && i > 0 && def.Signature[i - 1] == 'f' && ((int)a[i - 1] & LinuxConstants.O_CREAT) == 0) continue;
+            if (i > 0) sb.Append(", ");
             sb.Append(c is 'b' or 'P' ? "\u0000" + i : FormatArg(p, c, a, i));
         }
         return sb.Append(')').ToString();
