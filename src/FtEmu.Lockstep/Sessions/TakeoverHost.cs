@@ -95,5 +95,6 @@ public sealed class TakeoverHost : IHostBoundary
     public long CreateSymlink(string target, string path) => _live.CreateSymlink(target, path);
     public long CreateHardLink(string existing, string path) => _live.CreateHardLink(existing, path);
     public long SetMode(string path, uint mode) => _live.SetMode(path, mode);
+    public long SetOwner(string path, uint uid, uint gid, bool followSymlinks) => _live.SetOwner(path, uid, gid, followSymlinks);
     public long SetTimes(string path, Timespec? access, Timespec? modify) => _live.SetTimes(path, access, modify);
 }

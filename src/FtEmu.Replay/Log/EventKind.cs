@@ -46,4 +46,5 @@ public enum EventKind : byte
     CreateHardLink = 57,
     SetMode = 58,
     SetTimes = 59,
+    SetOwner = 60,
 }

@@ -175,6 +175,19 @@ public sealed partial class TapedHost
 
     public long SetMode(string path, uint mode) => PathCall(EventKind.SetMode, path, mode, () => Live.SetMode(path, mode));
 
+    public long SetOwner(string path, uint uid, uint gid, bool followSymlinks)
+    {
+        Begin(EventKind.SetOwner);
+        _tape.Input(path);
+        _tape.Input(uid);
+        _tape.Input(gid);
+        _tape.Input(followSymlinks ? 1 : 0);
+        Effect();
+        long r = _tape.Result(IsLive ? Live.SetOwner(path, uid, gid, followSymlinks) : 0);
+        _tape.End();
+        return r;
+    }
+
     public long SetTimes(string path, Timespec? access, Timespec? modify)
     {
         Begin(EventKind.SetTimes);
