@@ -175,6 +175,18 @@ internal static class SseFloat
             flags |= PE;
         }
         if (overflow) flags |= OE | PE;
+        else if (s != 0 && (bits & 0x7FFFFFFF) == 0x00800000 && Math.Abs(d) <= 1.1754943508222875e-38)
+        {
+            // Tininess is detected after rounding with an unbounded exponent: one more bit of
+            // precision below 2^-126, i.e. the same rounding applied to 2x against 2^-125.
+            uint ignored = 0;
+            uint twice = RoundToSingle(d * 2, se, mxcsr & ~FTZ, ref ignored);
+            if ((twice & 0x7FFFFFFF) < 0x01000000)
+            {
+                if ((mxcsr & FTZ) != 0) bits &= 0x80000000;
+                flags |= UE;
+            }
+        }
         else if ((bits & 0x7FFFFFFF) < 0x00800000 && (s != 0 || (bits & 0x7FFFFFFF) != 0))
         {
             if ((mxcsr & FTZ) != 0)
@@ -188,7 +200,7 @@ internal static class SseFloat
     }
 
     /// <summary>Double-precision counterpart: d is x rounded to nearest (possibly infinite on overflow), s the sign of x - d.</summary>
-    public static ulong RoundDouble(double d, int s, uint mxcsr, ref uint flags)
+    public static ulong RoundDouble(double d, int s, uint mxcsr, ref uint flags, FOp op = FOp.Add, double x = 0, double y = 0)
     {
         int mode = Mode(mxcsr);
         ulong bits = B(d);
@@ -207,6 +219,28 @@ internal static class SseFloat
             if (double.IsInfinity(D(bits))) overflow = true;
         }
         if (overflow) flags |= OE | PE;
+        else if (s != 0 && (bits & 0x7FFFFFFFFFFFFFFF) == 0x0010000000000000 && (op is FOp.Mul or FOp.Div) &&
+                 (Math.Abs(d) < DoubleMinNormal || (d < 0 ? s > 0 : s < 0)))
+        {
+            // Tininess is detected after rounding with an unbounded exponent: redo the operation
+            // scaled by 2^512, where the host's 53-bit rounding is the unbounded one.
+            if (op == FOp.Mul && Math.Abs(x) > Math.Abs(y)) (x, y) = (y, x);
+            double xs = x * Two512;
+            double ds = op == FOp.Mul ? xs * y : xs / y;
+            int ss = op == FOp.Mul ? Sign(Math.FusedMultiplyAdd(xs, y, -ds)) : Sign(Math.FusedMultiplyAdd(-ds, y, xs)) * Sign(y);
+            ulong sb = B(ds);
+            switch (mode)
+            {
+                case Rd: if (ss < 0) sb = NextDown64(sb); break;
+                case Ru: if (ss > 0) sb = NextUp64(sb); break;
+                case Rz: if ((sb >> 63) == 0 ? ss < 0 : ss > 0) sb -= 1; break;
+            }
+            if (Math.Abs(D(sb)) < DoubleMinNormal * Two512)
+            {
+                flags |= UE;
+                if ((mxcsr & FTZ) != 0) bits &= 0x8000000000000000;
+            }
+        }
         else if ((bits & 0x7FFFFFFFFFFFFFFF) < 0x0010000000000000 && (s != 0 || (bits & 0x7FFFFFFFFFFFFFFF) != 0))
         {
             if ((mxcsr & FTZ) != 0)
@@ -304,7 +338,7 @@ internal static class SseFloat
         if (IsNaN32(a) || IsNaN32(b))
         {
             flags |= IE;
-            return b;
+            return Daz32(b, mxcsr);
         }
         a = Src32(a, mxcsr, ref flags);
         b = Src32(b, mxcsr, ref flags);
@@ -371,7 +405,7 @@ internal static class SseFloat
                 if (x == 0 || y == 0) return B(x * y);
                 {
                     double d = x * y;
-                    return RoundDouble(d, MulResidualSign(x, y, d), mxcsr, ref flags);
+                    return RoundDouble(d, MulResidualSign(x, y, d), mxcsr, ref flags, FOp.Mul, x, y);
                 }
             default: // Div
                 if (double.IsInfinity(x) && double.IsInfinity(y)) return Invalid64(ref flags);
@@ -385,7 +419,7 @@ internal static class SseFloat
                 if (double.IsInfinity(x) || double.IsInfinity(y) || x == 0) return B(x / y);
                 {
                     double d = x / y;
-                    return RoundDouble(d, DivResidualSign(x, y, d), mxcsr, ref flags);
+                    return RoundDouble(d, DivResidualSign(x, y, d), mxcsr, ref flags, FOp.Div, x, y);
                 }
         }
     }
@@ -414,7 +448,7 @@ internal static class SseFloat
         if (IsNaN64(a) || IsNaN64(b))
         {
             flags |= IE;
-            return b;
+            return Daz64(b, mxcsr);
         }
         a = Src64(a, mxcsr, ref flags);
         b = Src64(b, mxcsr, ref flags);
