@@ -111,6 +111,23 @@ public static unsafe partial class Inst
     internal static ulong ReadSrcInt(Cpu cpu, ref DecodedOp op) =>
         op.Kind1 == OperandKind.Gpr ? cpu.ReadGpr(op.Reg1, op.Size1) : cpu.Memory.Read(cpu.EffectiveAddress(ref op), op.Size1);
 
+    /// <summary>
+    /// Merges an instruction's exception flags into MXCSR. An unmasked one raises #XM, which Linux
+    /// reports as SIGFPE at the instruction, before the destination is written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags)
+    {
+        uint mx = cpu.State->Mxcsr;
+        cpu.State->Mxcsr = mx | flags;
+        uint unmasked = flags & ~(mx >> 7) & 0x3F;
+        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode(unmasked), op.Ip);
+    }
+
+    /// <summary>si_code Linux derives from the unmasked MXCSR exceptions.</summary>
+    private static int SimdFpeCode(uint e) =>
+        (e & SseFloat.IE) != 0 ? 7 : (e & SseFloat.ZE) != 0 ? 3 : (e & SseFloat.OE) != 0 ? 4 : (e & (SseFloat.UE | SseFloat.DE)) != 0 ? 5 : 6;
+
     // ---- MXCSR and FXSAVE ----
 
     public static void Ldmxcsr(Cpu cpu, ref DecodedOp op)

@@ -54,9 +54,9 @@ public static unsafe partial class Inst
         r0 |= (ulong)SseFloat.Op32(f, (uint)(d[0] >> 32), (uint)(lo >> 32), mx, ref flags) << 32;
         ulong r1 = SseFloat.Op32(f, (uint)d[1], (uint)hi, mx, ref flags);
         r1 |= (ulong)SseFloat.Op32(f, (uint)(d[1] >> 32), (uint)(hi >> 32), mx, ref flags) << 32;
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static void PackedDouble(Cpu cpu, ref DecodedOp op, FOp f)
@@ -66,9 +66,9 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong r0 = SseFloat.Op64(f, d[0], lo, mx, ref flags);
         ulong r1 = SseFloat.Op64(f, d[1], hi, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static void ScalarSingle(Cpu cpu, ref DecodedOp op, FOp f)
@@ -77,8 +77,8 @@ public static unsafe partial class Inst
         ulong* d = Xmm(cpu, op.Reg0);
         uint mx = cpu.State->Mxcsr, flags = 0;
         uint r = SseFloat.Op32(f, (uint)d[0], b, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
         d[0] = (d[0] & 0xFFFFFFFF00000000) | r;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static void ScalarDouble(Cpu cpu, ref DecodedOp op, FOp f)
@@ -86,8 +86,9 @@ public static unsafe partial class Inst
         ulong b = ReadSrc64(cpu, ref op);
         ulong* d = Xmm(cpu, op.Reg0);
         uint mx = cpu.State->Mxcsr, flags = 0;
-        d[0] = SseFloat.Op64(f, d[0], b, mx, ref flags);
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = SseFloat.Op64(f, d[0], b, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
+        d[0] = w0;
     }
 
     public static void Addps(Cpu cpu, ref DecodedOp op) => PackedSingle(cpu, ref op, FOp.Add);
@@ -122,9 +123,9 @@ public static unsafe partial class Inst
         ulong r0 = SseFloat.Sqrt32((uint)lo, mx, ref flags) | (ulong)SseFloat.Sqrt32((uint)(lo >> 32), mx, ref flags) << 32;
         ulong r1 = SseFloat.Sqrt32((uint)hi, mx, ref flags) | (ulong)SseFloat.Sqrt32((uint)(hi >> 32), mx, ref flags) << 32;
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Sqrtpd(Cpu cpu, ref DecodedOp op)
@@ -134,9 +135,9 @@ public static unsafe partial class Inst
         ulong r0 = SseFloat.Sqrt64(lo, mx, ref flags);
         ulong r1 = SseFloat.Sqrt64(hi, mx, ref flags);
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Sqrtss(Cpu cpu, ref DecodedOp op)
@@ -144,16 +145,18 @@ public static unsafe partial class Inst
         uint b = ReadSrc32(cpu, ref op);
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong* d = Xmm(cpu, op.Reg0);
-        d[0] = (d[0] & 0xFFFFFFFF00000000) | SseFloat.Sqrt32(b, mx, ref flags);
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = (d[0] & 0xFFFFFFFF00000000) | SseFloat.Sqrt32(b, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
+        d[0] = w0;
     }
 
     public static void Sqrtsd(Cpu cpu, ref DecodedOp op)
     {
         ulong b = ReadSrc64(cpu, ref op);
         uint mx = cpu.State->Mxcsr, flags = 0;
-        Xmm(cpu, op.Reg0)[0] = SseFloat.Sqrt64(b, mx, ref flags);
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = SseFloat.Sqrt64(b, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
+        Xmm(cpu, op.Reg0)[0] = w0;
     }
 
     public static void Rcpps(Cpu cpu, ref DecodedOp op)

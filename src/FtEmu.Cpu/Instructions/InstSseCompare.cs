@@ -29,9 +29,9 @@ public static unsafe partial class Inst
             | Mask32(SseFloat.Compare32((uint)(d[0] >> 32), (uint)(lo >> 32), p, mx, ref flags)) << 32;
         ulong r1 = Mask32(SseFloat.Compare32((uint)d[1], (uint)hi, p, mx, ref flags))
             | Mask32(SseFloat.Compare32((uint)(d[1] >> 32), (uint)(hi >> 32), p, mx, ref flags)) << 32;
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cmppd(Cpu cpu, ref DecodedOp op)
@@ -42,9 +42,9 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong r0 = SseFloat.Compare64(d[0], lo, p, mx, ref flags) ? ulong.MaxValue : 0;
         ulong r1 = SseFloat.Compare64(d[1], hi, p, mx, ref flags) ? ulong.MaxValue : 0;
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cmpss(Cpu cpu, ref DecodedOp op)
@@ -52,8 +52,9 @@ public static unsafe partial class Inst
         uint b = ReadSrc32(cpu, ref op);
         ulong* d = Xmm(cpu, op.Reg0);
         uint mx = cpu.State->Mxcsr, flags = 0;
-        d[0] = (d[0] & 0xFFFFFFFF00000000) | Mask32(SseFloat.Compare32((uint)d[0], b, (int)op.Imm & 7, mx, ref flags));
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = (d[0] & 0xFFFFFFFF00000000) | Mask32(SseFloat.Compare32((uint)d[0], b, (int)op.Imm & 7, mx, ref flags));
+        SimdFlags(cpu, ref op, flags);
+        d[0] = w0;
     }
 
     public static void CmpsdXmm(Cpu cpu, ref DecodedOp op)
@@ -61,13 +62,15 @@ public static unsafe partial class Inst
         ulong b = ReadSrc64(cpu, ref op);
         ulong* d = Xmm(cpu, op.Reg0);
         uint mx = cpu.State->Mxcsr, flags = 0;
-        d[0] = SseFloat.Compare64(d[0], b, (int)op.Imm & 7, mx, ref flags) ? ulong.MaxValue : 0;
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = SseFloat.Compare64(d[0], b, (int)op.Imm & 7, mx, ref flags) ? ulong.MaxValue : 0;
+        SimdFlags(cpu, ref op, flags);
+        d[0] = w0;
     }
 
     /// <summary>ZF, PF, CF from the comparison outcome; OF, SF, AF cleared.</summary>
-    private static void SetComiFlags(Cpu cpu, int outcome, uint flags)
+    private static void SetComiFlags(Cpu cpu, ref DecodedOp op, int outcome, uint flags)
     {
+        SimdFlags(cpu, ref op, flags);
         ulong f = outcome switch
         {
             0 => 0,
@@ -76,34 +79,33 @@ public static unsafe partial class Inst
             _ => RFlags.ZF | RFlags.PF | RFlags.CF,
         };
         cpu.SetFlags(RFlags.Arith, f);
-        cpu.State->Mxcsr |= flags;
     }
 
     public static void Comiss(Cpu cpu, ref DecodedOp op)
     {
         uint flags = 0;
         int o = SseFloat.Comi32((uint)Xmm(cpu, op.Reg0)[0], ReadSrc32(cpu, ref op), true, cpu.State->Mxcsr, ref flags);
-        SetComiFlags(cpu, o, flags);
+        SetComiFlags(cpu, ref op, o, flags);
     }
 
     public static void Ucomiss(Cpu cpu, ref DecodedOp op)
     {
         uint flags = 0;
         int o = SseFloat.Comi32((uint)Xmm(cpu, op.Reg0)[0], ReadSrc32(cpu, ref op), false, cpu.State->Mxcsr, ref flags);
-        SetComiFlags(cpu, o, flags);
+        SetComiFlags(cpu, ref op, o, flags);
     }
 
     public static void Comisd(Cpu cpu, ref DecodedOp op)
     {
         uint flags = 0;
         int o = SseFloat.Comi64(Xmm(cpu, op.Reg0)[0], ReadSrc64(cpu, ref op), true, cpu.State->Mxcsr, ref flags);
-        SetComiFlags(cpu, o, flags);
+        SetComiFlags(cpu, ref op, o, flags);
     }
 
     public static void Ucomisd(Cpu cpu, ref DecodedOp op)
     {
         uint flags = 0;
         int o = SseFloat.Comi64(Xmm(cpu, op.Reg0)[0], ReadSrc64(cpu, ref op), false, cpu.State->Mxcsr, ref flags);
-        SetComiFlags(cpu, o, flags);
+        SetComiFlags(cpu, ref op, o, flags);
     }
 }

@@ -31,8 +31,8 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         uint r = op.Size1 == 8 ? SseFloat.Int64ToSingle((long)v, mx, ref flags) : SseFloat.Int32ToSingle((int)v, mx, ref flags);
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = (d[0] & 0xFFFFFFFF00000000) | r;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtsi2sd(Cpu cpu, ref DecodedOp op)
@@ -40,8 +40,8 @@ public static unsafe partial class Inst
         ulong v = ReadSrcInt(cpu, ref op);
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong r = op.Size1 == 8 ? SseFloat.Int64ToDouble((long)v, mx, ref flags) : BitConverter.DoubleToUInt64Bits((int)v);
+        SimdFlags(cpu, ref op, flags);
         Xmm(cpu, op.Reg0)[0] = r;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static void SingleToInt(Cpu cpu, ref DecodedOp op, bool truncate)
@@ -49,8 +49,8 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         uint a = SseFloat.Daz32(ReadSrc32(cpu, ref op), mx);
         long v = SseFloat.ToInteger(SseFloat.SingleValue(a), truncate, op.Size0 == 8, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
         cpu.WriteGpr(op.Reg0, op.Size0, (ulong)v);
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static void DoubleToInt(Cpu cpu, ref DecodedOp op, bool truncate)
@@ -58,8 +58,8 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong a = SseFloat.Daz64(ReadSrc64(cpu, ref op), mx);
         long v = SseFloat.ToInteger(SseFloat.DoubleValue(a), truncate, op.Size0 == 8, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
         cpu.WriteGpr(op.Reg0, op.Size0, (ulong)v);
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtss2si(Cpu cpu, ref DecodedOp op) => SingleToInt(cpu, ref op, false);
@@ -71,8 +71,9 @@ public static unsafe partial class Inst
     {
         uint a = ReadSrc32(cpu, ref op);
         uint mx = cpu.State->Mxcsr, flags = 0;
-        Xmm(cpu, op.Reg0)[0] = SseFloat.SingleToDouble(a, mx, ref flags);
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = SseFloat.SingleToDouble(a, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
+        Xmm(cpu, op.Reg0)[0] = w0;
     }
 
     public static void Cvtsd2ss(Cpu cpu, ref DecodedOp op)
@@ -80,8 +81,9 @@ public static unsafe partial class Inst
         ulong a = ReadSrc64(cpu, ref op);
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong* d = Xmm(cpu, op.Reg0);
-        d[0] = (d[0] & 0xFFFFFFFF00000000) | SseFloat.DoubleToSingle(a, mx, ref flags);
-        cpu.State->Mxcsr = mx | flags;
+        ulong w0 = (d[0] & 0xFFFFFFFF00000000) | SseFloat.DoubleToSingle(a, mx, ref flags);
+        SimdFlags(cpu, ref op, flags);
+        d[0] = w0;
     }
 
     public static void Cvtps2pd(Cpu cpu, ref DecodedOp op)
@@ -91,9 +93,9 @@ public static unsafe partial class Inst
         ulong r0 = SseFloat.SingleToDouble((uint)a, mx, ref flags);
         ulong r1 = SseFloat.SingleToDouble((uint)(a >> 32), mx, ref flags);
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtpd2ps(Cpu cpu, ref DecodedOp op)
@@ -102,9 +104,9 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong r = SseFloat.DoubleToSingle(lo, mx, ref flags) | (ulong)SseFloat.DoubleToSingle(hi, mx, ref flags) << 32;
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r;
         d[1] = 0;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtdq2ps(Cpu cpu, ref DecodedOp op)
@@ -114,9 +116,9 @@ public static unsafe partial class Inst
         ulong r0 = SseFloat.Int32ToSingle((int)lo, mx, ref flags) | (ulong)SseFloat.Int32ToSingle((int)(lo >> 32), mx, ref flags) << 32;
         ulong r1 = SseFloat.Int32ToSingle((int)hi, mx, ref flags) | (ulong)SseFloat.Int32ToSingle((int)(hi >> 32), mx, ref flags) << 32;
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     private static ulong SingleLaneToInt32(uint a, bool truncate, uint mx, ref uint flags) =>
@@ -129,9 +131,9 @@ public static unsafe partial class Inst
         ulong r0 = SingleLaneToInt32((uint)lo, truncate, mx, ref flags) | SingleLaneToInt32((uint)(lo >> 32), truncate, mx, ref flags) << 32;
         ulong r1 = SingleLaneToInt32((uint)hi, truncate, mx, ref flags) | SingleLaneToInt32((uint)(hi >> 32), truncate, mx, ref flags) << 32;
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r0;
         d[1] = r1;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtps2dq(Cpu cpu, ref DecodedOp op) => PackedSingleToInt32(cpu, ref op, false);
@@ -154,9 +156,9 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr, flags = 0;
         ulong r = DoubleLaneToInt32(lo, truncate, mx, ref flags) | DoubleLaneToInt32(hi, truncate, mx, ref flags) << 32;
         ulong* d = Xmm(cpu, op.Reg0);
+        SimdFlags(cpu, ref op, flags);
         d[0] = r;
         d[1] = 0;
-        cpu.State->Mxcsr = mx | flags;
     }
 
     public static void Cvtpd2dq(Cpu cpu, ref DecodedOp op) => PackedDoubleToInt32(cpu, ref op, false);

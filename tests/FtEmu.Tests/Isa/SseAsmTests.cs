@@ -2,7 +2,8 @@ namespace FtEmu.Tests.Isa;
 
 /// <summary>
 /// SSE/SSE2 without libc: the generated isa_sse_asm_* guests run every instruction form over edge
-/// and random operands under each MXCSR mode, and the isa_sse_gp_* guests check the #GP cases.
+/// and random operands under each MXCSR mode, the isa_sse_gp_* guests check the #GP cases and the
+/// isa_sse_fpe_* guests unmasked SIMD exceptions (SIGFPE).
 /// </summary>
 public class SseAsmTests
 {
@@ -15,6 +16,7 @@ public class SseAsmTests
                      "isa_sse_gp_movaps", "isa_sse_gp_movdqa_store", "isa_sse_gp_movntdq", "isa_sse_gp_addpd",
                      "isa_sse_gp_pshufd", "isa_sse_gp_cvtps2dq", "isa_sse_gp_ldmxcsr", "isa_sse_gp_fxsave",
                      "isa_sse_gp_paddb", "isa_sse_gp_cmpps", "isa_sse_gp_unaligned_ok",
+                     "isa_sse_fpe_zero", "isa_sse_fpe_inexact", "isa_sse_fpe_invalid", "isa_sse_fpe_masked",
                  })
             data.Add(name);
         return data;
