@@ -3,7 +3,7 @@
 
 Each group runs every snippet (one instruction, or a few) over every operand pair under every
 MXCSR setting of the group, and prints xmm0, rax and MXCSR after it as hex. Usage (one program per group):
-    for g in f32 f64 int cvt; do python3 guest-images/gen/gen_isa_sse_asm.py $g > guest-images/src/isa_sse_asm_$g.S; done
+    for g in f32 f64 int cvt rnd; do python3 guest-images/gen/gen_isa_sse_asm.py $g > guest-images/src/isa_sse_asm_$g.S; done
 """
 import struct
 import sys
@@ -217,11 +217,41 @@ CVT_SNIPS = [
     "A:movq rax, xmm1; cvtsi2sd xmm0, eax", "A:cvtsi2ssl xmm0, [rsi+16]", "A:cvtsi2sdq xmm0, [rsi+24]",
 ]
 
+def rnd_pairs():
+    """Random operands whose products and quotients land in every range, subnormal included."""
+    out = []
+    for k in range(160):
+        if k % 2 == 0:  # four single lanes
+            def f():
+                x = rnd()
+                e = [(x >> 40) % 256, 0x20 + (x >> 40) % 0x40, 0x7F + (x >> 40) % 8 - 4][(x >> 20) % 3]
+                return (x & 0x807FFFFF) | (e << 23)
+            a = sum(f() << (32 * i) for i in range(4))
+            b = sum(f() << (32 * i) for i in range(4))
+        else:  # two double lanes
+            def g():
+                x = rnd()
+                e = [(x >> 40) % 2048, 0x1E0 + (x >> 40) % 0x40, 0x3FF + (x >> 40) % 8 - 4][(x >> 20) % 3]
+                return (x & 0x800FFFFFFFFFFFFF) | (e << 52)
+            a = g() | g() << 64
+            b = g() | g() << 64
+        out.append((a, b))
+    return out
+
+
+RND_SNIPS = ["A:addps xmm0, xmm1", "A:subps xmm0, xmm1", "A:mulps xmm0, xmm1", "A:divps xmm0, xmm1",
+             "A:sqrtps xmm0, xmm1", "A:cvtps2dq xmm0, xmm1", "A:cvtps2pd xmm0, xmm1",
+             "A:addpd xmm0, xmm1", "A:subpd xmm0, xmm1", "A:mulpd xmm0, xmm1", "A:divpd xmm0, xmm1",
+             "A:sqrtpd xmm0, xmm1", "A:cvtpd2ps xmm0, xmm1", "A:cvtpd2dq xmm0, xmm1",
+             "A:movq rax, xmm1; cvtsi2ss xmm0, rax", "A:movq rax, xmm1; cvtsi2sd xmm0, rax",
+             "A:cvtsd2si rax, xmm1", "A:cvtss2si rax, xmm1"]
+
 GROUPS = [
     ("f32", F32_SNIPS, f32_pairs(), PS_MODES),
     ("f64", F64_SNIPS, f64_pairs(), PS_MODES),
     ("int", INT_SNIPS, int_pairs(), INT_MODES),
     ("cvt", CVT_SNIPS, cvt_int_pairs(), CVT_MODES),
+    ("rnd", RND_SNIPS, rnd_pairs(), None),
 ]
 
 
@@ -422,4 +452,4 @@ def main(wanted):
     print("\n".join(data))
 
 
-main(sys.argv[1:] or ["f32", "f64", "int", "cvt"])
+main(sys.argv[1:] or ["f32", "f64", "int", "cvt", "rnd"])

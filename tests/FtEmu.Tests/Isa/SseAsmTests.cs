@@ -12,7 +12,7 @@ public class SseAsmTests
         var data = new TheoryData<string>();
         foreach (var name in new[]
                  {
-                     "isa_sse_asm_f32", "isa_sse_asm_f64", "isa_sse_asm_int", "isa_sse_asm_cvt",
+                     "isa_sse_asm_f32", "isa_sse_asm_f64", "isa_sse_asm_int", "isa_sse_asm_cvt", "isa_sse_asm_rnd",
                      "isa_sse_gp_movaps", "isa_sse_gp_movdqa_store", "isa_sse_gp_movntdq", "isa_sse_gp_addpd",
                      "isa_sse_gp_pshufd", "isa_sse_gp_cvtps2dq", "isa_sse_gp_ldmxcsr", "isa_sse_gp_fxsave",
                      "isa_sse_gp_paddb", "isa_sse_gp_cmpps", "isa_sse_gp_unaligned_ok",
