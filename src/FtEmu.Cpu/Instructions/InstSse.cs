@@ -28,10 +28,10 @@ public static unsafe partial class Inst
         RegisterSseShuffle(r);
         r.Add(Code.Ldmxcsr_m32, &Ldmxcsr);
         r.Add(Code.Stmxcsr_m32, &Stmxcsr);
-        r.Add(Code.Fxsave_m512byte, &Fxsave);
-        r.Add(Code.Fxsave64_m512byte, &Fxsave);
-        r.Add(Code.Fxrstor_m512byte, &Fxrstor);
-        r.Add(Code.Fxrstor64_m512byte, &Fxrstor);
+        r.Add(Code.Fxsave_m512byte, &SseFxsave);
+        r.Add(Code.Fxsave64_m512byte, &SseFxsave);
+        r.Add(Code.Fxrstor_m512byte, &SseFxrstor);
+        r.Add(Code.Fxrstor64_m512byte, &SseFxrstor);
         s_legacyXmmCodes = null;
     }
 
@@ -140,7 +140,7 @@ public static unsafe partial class Inst
     public static void Stmxcsr(Cpu cpu, ref DecodedOp op) =>
         cpu.Memory.Write32(cpu.EffectiveAddress(ref op), cpu.State->Mxcsr);
 
-    public static void Fxsave(Cpu cpu, ref DecodedOp op)
+    public static void SseFxsave(Cpu cpu, ref DecodedOp op)
     {
         ulong a = AlignedAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
@@ -151,7 +151,7 @@ public static unsafe partial class Inst
             cpu.Memory.Write128(a + (ulong)i, BitConverter.ToUInt64(area[i..]), BitConverter.ToUInt64(area[(i + 8)..]));
     }
 
-    public static void Fxrstor(Cpu cpu, ref DecodedOp op)
+    public static void SseFxrstor(Cpu cpu, ref DecodedOp op)
     {
         ulong a = AlignedAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
