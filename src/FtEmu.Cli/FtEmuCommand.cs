@@ -21,7 +21,7 @@ internal static class FtEmuCommand
         root.Subcommands.Add(BuildInfo());
         try
         {
-            return root.Parse(SeparateGuestArguments(args)).Invoke();
+            return root.Parse(SeparateGuestArguments(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {

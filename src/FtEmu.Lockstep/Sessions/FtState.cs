@@ -24,6 +24,8 @@ public sealed record LockstepSettings
     public ulong CheckpointInterval { get; init; } = 50_000_000;
     /// <summary>How long a primary waits for its first secondary before running unprotected.</summary>
     public int FirstSecondaryWaitMs { get; init; } = 30_000;
+    /// <summary>How long a secondary keeps trying to reach its primary.</summary>
+    public int ConnectTimeoutMs { get; init; } = 10_000;
     public byte[]? Key { get; init; }
     public string? TieBreakerPath { get; init; }
     public string? StatusFile { get; init; }

@@ -57,14 +57,23 @@ public sealed class SecondarySession : IReplayOutput
         var address = addresses[0];
         if (_settings.Key == null && !IPAddress.IsLoopback(address))
             throw new LinkException($"--peer {host}:{port}: without --key-file only loopback addresses may be used");
-        var client = new TcpClient { NoDelay = true };
-        try
+        // The two sides may be started in either order: keep trying for a while.
+        TcpClient client;
+        var deadline = _clock.ElapsedMilliseconds + _settings.ConnectTimeoutMs;
+        while (true)
         {
-            client.Connect(address, port);
-        }
-        catch (SocketException e)
-        {
-            throw new LinkException($"{host}:{port}: {e.Message}");
+            client = new TcpClient { NoDelay = true };
+            try
+            {
+                client.Connect(address, port);
+                break;
+            }
+            catch (SocketException e)
+            {
+                client.Dispose();
+                if (_clock.ElapsedMilliseconds > deadline) throw new LinkException($"{host}:{port}: {e.Message}");
+                Thread.Sleep(100);
+            }
         }
         string peer = $"{host}:{port}";
         var link = new Link(client.GetStream(), isPrimary: false, peer);

@@ -61,7 +61,17 @@ public sealed class RecordTape : Tape
     /// Pushes every complete event out as a chunk, leaving the event in progress buffered: what a
     /// secondary needs before the primary may perform the output that event describes.
     /// </summary>
-    public void FlushCompletedEvents() => _log.Flush(_inEvent ? _eventStart : _log.Pending.Length);
+    public void FlushCompletedEvents()
+    {
+        int complete = _inEvent ? _eventStart : _log.Pending.Length;
+        _log.Flush(complete);
+        if (_inEvent)
+        {
+            // The event in progress moved to the front of the buffer.
+            _payloadStart -= complete;
+            _eventStart = 0;
+        }
+    }
 
     public LogWriter Writer => _log;
 
