@@ -48,7 +48,7 @@ internal static class FtEmuCommand
         };
         var primary = new Option<bool>("--primary") { Description = "Run as a fault-tolerant primary, streaming the log to a secondary" };
         var secondary = new Option<bool>("--secondary") { Description = "Run as the secondary of the primary at --peer (no program: it comes from the primary)" };
-        var listen = new Option<string?>("--listen") { Description = "Primary: ADDR:PORT to accept the secondary on" };
+        var listen = new Option<string?>("--listen") { Description = "ADDR:PORT to accept a secondary on (a secondary uses it after going live)" };
         var peer = new Option<string?>("--peer") { Description = "Secondary: HOST:PORT of the primary" };
         var tiebreaker = new Option<string?>("--tiebreaker") { Description = "File on storage both sides reach; decides who goes on when they lose each other" };
         var keyFile = new Option<string?>("--key-file") { Description = "Shared secret authenticating every lockstep message (required for non-loopback addresses)" };

@@ -31,7 +31,7 @@ internal static class LockstepCommand
             if (s.Program != null) throw new LoadException("--secondary takes no program: it receives it from the primary");
             if (s.Peer == null) throw new LoadException("--secondary needs --peer HOST:PORT");
             var (peerHost, port) = SplitHostPort(s.Peer);
-            return new SecondarySession(settings, host, logger).Run(peerHost, port);
+            return new SecondarySession(settings, host, logger).Run(peerHost, port, s.Listen != null ? ParseEndpoint(s.Listen) : null);
         }
         catch (LinkException e)
         {

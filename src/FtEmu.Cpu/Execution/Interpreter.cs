@@ -10,6 +10,14 @@ namespace FtEmu.Cpu;
 /// </summary>
 public sealed unsafe partial class Cpu
 {
+    private volatile bool _yieldRequested;
+
+    /// <summary>
+    /// Asks <see cref="Run"/> to return at the next block boundary. Safe from any thread; used by
+    /// the host (e.g. to take a snapshot) and never changes what the guest computes.
+    /// </summary>
+    public void RequestYield() => _yieldRequested = true;
+
     /// <summary>
     /// Runs until the guest halts or exactly <paramref name="stopAt"/> instructions have retired,
     /// whichever comes first. Returns true if the guest halted.
@@ -19,6 +27,11 @@ public sealed unsafe partial class Cpu
         CpuState* s = State;
         while (!Halted && s->InstructionCount < stopAt)
         {
+            if (_yieldRequested)
+            {
+                _yieldRequested = false;
+                break;
+            }
             Block block = Blocks.Get(s->Rip);
             DecodedOp[] ops = block.Ops;
             int n = ops.Length;

@@ -28,6 +28,14 @@ public sealed class PipeBuffer
         return n;
     }
 
+    /// <summary>The buffered bytes in order, without consuming them (for snapshots).</summary>
+    public byte[] Peek()
+    {
+        var bytes = new byte[Count];
+        for (int i = 0; i < Count; i++) bytes[i] = _data[(_start + i) % Capacity];
+        return bytes;
+    }
+
     public int Write(ReadOnlySpan<byte> src)
     {
         int n = Math.Min(src.Length, Capacity - Count);

@@ -42,6 +42,15 @@ public sealed class AddressSpace
         _vmas[start] = new Vma(start, start + length, prot, name);
     }
 
+    /// <summary>Replaces the bookkeeping with a snapshot's; the pages themselves are restored in memory separately.</summary>
+    public void RestoreState(ulong brkStart, ulong brk, IEnumerable<Vma> vmas)
+    {
+        BrkStart = brkStart;
+        Brk = brk;
+        _vmas.Clear();
+        foreach (var v in vmas) _vmas[v.Start] = v;
+    }
+
     /// <summary>Records a range the loader mapped directly into memory.</summary>
     public void Track(ulong start, ulong end, string name)
     {

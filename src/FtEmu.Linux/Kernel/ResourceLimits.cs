@@ -32,6 +32,9 @@ public sealed class ResourceLimits
 
     public (ulong Soft, ulong Hard) Get(int resource) => _limits[resource];
 
+    /// <summary>Sets a limit without setrlimit's checks (restoring a snapshot).</summary>
+    public void Restore(int resource, ulong soft, ulong hard) => _limits[resource] = (soft, hard);
+
     /// <summary>setrlimit's checks: soft ≤ hard, raising a hard limit needs privilege, descriptors are capped by the table.</summary>
     public long Set(int resource, ulong soft, ulong hard)
     {

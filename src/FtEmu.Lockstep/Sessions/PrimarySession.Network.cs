@@ -42,14 +42,15 @@ public sealed partial class PrimarySession
             var hello = Handshake.DecodeHello(payload, peer);
             if (hello.Keyed != (_settings.Key != null))
                 throw new LinkException($"{peer}: refused: {(hello.Keyed ? "it" : "this primary")} uses a key and the other side does not");
+            bool snapshot;
             lock (_lock)
             {
-                if (_link != null) throw new LinkException($"{peer}: refused: a secondary is already connected");
-                if (_state != FtState.Starting)
-                    throw new LinkException($"{peer}: refused: this primary is already running; joining mid-run needs a snapshot, which this version does not send yet");
+                if (_link != null || _join != null) throw new LinkException($"{peer}: refused: a secondary is already connected");
+                if (_finished) throw new LinkException($"{peer}: refused: the guest has exited");
+                snapshot = _state != FtState.Starting;
             }
             var welcome = new Handshake.Welcome(Link.ProtocolVersion, Handshake.NewNonce(), _generation, _logFileHeader,
-                Handshake.StartMode.Fresh, _settings.HeartbeatMs, _settings.TimeoutMs);
+                snapshot ? Handshake.StartMode.Snapshot : Handshake.StartMode.Fresh, _settings.HeartbeatMs, _settings.TimeoutMs);
             byte[] welcomeBytes = Handshake.Encode(welcome);
             link.Send(MessageType.Welcome, welcomeBytes);
             link.Authenticate(_settings.Key, welcome.Nonce, hello.Nonce);
@@ -59,13 +60,29 @@ public sealed partial class PrimarySession
             if (type != MessageType.Heartbeat || !payload.Span.SequenceEqual(transcript))
                 throw new LinkException($"{peer}: handshake not confirmed");
             client.ReceiveTimeout = 0;
-            lock (_lock)
+            if (snapshot)
             {
-                if (_link != null || _state != FtState.Starting) throw new LinkException($"{peer}: refused: another secondary won the race");
-                _link = link;
-                _lastHeardMs = _clock.ElapsedMilliseconds;
-                SetState(FtState.Running, $"secondary {peer} in lockstep");
-                Monitor.PulseAll(_lock);
+                // The guest thread sends the snapshot at its next slice boundary and starts a new log.
+                var join = new JoinRequest(link);
+                lock (_lock)
+                {
+                    if (_link != null || _join != null) throw new LinkException($"{peer}: refused: another secondary won the race");
+                    _join = join;
+                }
+                _process?.Cpu.RequestYield();
+                join.Done.Wait();
+                if (join.Error != null) throw new LinkException($"{peer}: {join.Error}");
+            }
+            else
+            {
+                lock (_lock)
+                {
+                    if (_link != null || _state != FtState.Starting) throw new LinkException($"{peer}: refused: another secondary won the race");
+                    _link = link;
+                    _lastHeardMs = _clock.ElapsedMilliseconds;
+                    SetState(FtState.Running, $"secondary {peer} in lockstep");
+                    Monitor.PulseAll(_lock);
+                }
             }
             ReceiveLoop(link);
         }

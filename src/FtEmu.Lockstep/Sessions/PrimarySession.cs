@@ -44,6 +44,7 @@ public sealed partial class PrimarySession : IOutputGate
     private long _outputIndex;
     private byte[] _logFileHeader = Array.Empty<byte>();
     private RecordTape? _tape;
+    private LogHeader? _header;
     private LinuxProcess? _process;
     private volatile bool _finished;
 
@@ -74,20 +75,12 @@ public sealed partial class PrimarySession : IOutputGate
     /// <summary>Runs the guest as primary; returns its exit status.</summary>
     public int Run(ProcessOptions options, string imageHostPath, IPEndPoint listen)
     {
-        if (_settings.Key == null && !IPAddress.IsLoopback(listen.Address))
-            throw new LinkException($"--listen {listen}: without --key-file only loopback addresses may be used");
         _generation = _tieBreaker.CurrentGeneration() + 1;
         if (!_tieBreaker.TryClaim(_generation, $"primary pid {Environment.ProcessId}"))
             throw new LinkException($"tie-breaker {_settings.TieBreakerPath}: generation {_generation} is already taken");
-
-        var header = LogHeader.FromOptions(options, imageHostPath, embed: true, _settings.CheckpointInterval);
-        _logFileHeader = LogWriter.EncodeFileHeader(header);
-        var listener = new TcpListener(listen);
-        listener.Start();
-        Endpoint = (IPEndPoint)listener.LocalEndpoint;
-        _log.LogInformation("primary listening on {Endpoint}, tie-breaker generation {Generation}", Endpoint, _generation);
-        new Thread(() => AcceptLoop(listener)) { IsBackground = true, Name = "ftemu-accept" }.Start();
-        new Thread(MonitorLoop) { IsBackground = true, Name = "ftemu-monitor" }.Start();
+        _header = LogHeader.FromOptions(options, imageHostPath, embed: true, _settings.CheckpointInterval);
+        _logFileHeader = LogWriter.EncodeFileHeader(_header);
+        StartServing(listen);
 
         lock (_lock)
         {
@@ -96,41 +89,95 @@ public sealed partial class PrimarySession : IOutputGate
             if (_link == null) SetState(FtState.NeedsSecondary, "no secondary joined in time; running unprotected");
         }
 
-        using var writer = new LogWriter(new ChunkSender(this), header, ChunkCodec.Deflate, writeFileHeader: false);
-        var tape = new RecordTape(writer);
-        var host = new TapedHost(tape, _live, this);
+        var host = new TapedHost(new PassThroughTape(), _live, this);
         using var process = new LinuxProcess(options, host, _log);
-        _tape = tape;
-        _process = process;
-        tape.Clock = () => process.Cpu.InstructionCount;
+        // A secondary that joined before the start replays the whole run, start-up inputs included.
+        if (Protected) StartLog(host, process);
         process.Start();
+        return RunGuest(process, host);
+    }
+
+    /// <summary>
+    /// Continues a process that is already running (a secondary that went live) as a primary in
+    /// NeedsSecondary: new secondaries may join it through a snapshot.
+    /// </summary>
+    public int Continue(LinuxProcess process, TapedHost host, LogHeader header, long generation, IPEndPoint? listen)
+    {
+        _generation = generation;
+        _header = header;
+        _logFileHeader = LogWriter.EncodeFileHeader(header);
+        _state = FtState.NeedsSecondary;
+        host.Gate = this;
+        if (listen != null) StartServing(listen);
+        return RunGuest(process, host);
+    }
+
+    private void StartServing(IPEndPoint listen)
+    {
+        if (_settings.Key == null && !IPAddress.IsLoopback(listen.Address))
+            throw new LinkException($"--listen {listen}: without --key-file only loopback addresses may be used");
+        var listener = new TcpListener(listen);
+        listener.Start();
+        Endpoint = (IPEndPoint)listener.LocalEndpoint;
+        _log.LogInformation("primary listening on {Endpoint}, tie-breaker generation {Generation}", Endpoint, _generation);
+        new Thread(() => AcceptLoop(listener)) { IsBackground = true, Name = "ftemu-accept" }.Start();
+        new Thread(MonitorLoop) { IsBackground = true, Name = "ftemu-monitor" }.Start();
+    }
+
+    /// <summary>Starts a new log stream to the secondary from this point of the run.</summary>
+    private void StartLog(TapedHost host, LinuxProcess process)
+    {
+        var writer = new LogWriter(new ChunkSender(this), _header!, ChunkCodec.Deflate, writeFileHeader: false);
+        var tape = new RecordTape(writer) { Clock = () => process.Cpu.InstructionCount };
+        _tape = tape;
+        host.Switch(tape, host.LiveHost);
+    }
+
+    /// <summary>The guest loop: runs in slices, writes checkpoints, admits joining secondaries, throttles.</summary>
+    private int RunGuest(LinuxProcess process, TapedHost host)
+    {
+        _process = process;
         const ulong slice = 2_000_000;
-        ulong nextCheckpoint = _settings.CheckpointInterval;
+        ulong interval = _settings.CheckpointInterval;
+        ulong nextCheckpoint = (process.Cpu.InstructionCount / interval + 1) * interval;
         while (true)
         {
+            if (_tape != null && !Protected)
+            {
+                // The secondary is gone: stop logging until another one joins.
+                _tape = null;
+                host.Switch(new PassThroughTape(), host.LiveHost);
+            }
+            AdmitPendingJoin(process, host);
             ulong stop = Math.Min(nextCheckpoint, process.Cpu.InstructionCount + slice);
             if (process.Run(stop)) break;
             if (process.Cpu.InstructionCount == nextCheckpoint)
             {
-                var cp = Checkpoint.Take(process);
-                lock (_lock) _checkpoints[cp.InstructionCount] = cp.Hash;
-                tape.BeginSession(EventKind.Checkpoint);
-                cp.Write(tape.Raw);
-                tape.EndSession();
-                nextCheckpoint += _settings.CheckpointInterval;
+                if (_tape != null)
+                {
+                    var cp = Checkpoint.Take(process);
+                    lock (_lock) _checkpoints[cp.InstructionCount] = cp.Hash;
+                    _tape.BeginSession(EventKind.Checkpoint);
+                    cp.Write(_tape.Raw);
+                    _tape.EndSession();
+                }
+                nextCheckpoint += interval;
             }
             // Keep the secondary close behind even when the guest produces no output.
-            tape.FlushCompletedEvents();
+            _tape?.FlushCompletedEvents();
             Throttle(process);
         }
-        var final = Checkpoint.Take(process);
-        tape.BeginSession(EventKind.End);
-        tape.Raw.Varint(process.ExitCode);
-        tape.Raw.Varint(process.TerminatingSignal);
-        tape.Raw.UVarint((ulong)writer.EventCount);
-        final.Write(tape.Raw);
-        tape.EndSession();
-        writer.Flush();
+        if (_tape != null)
+        {
+            var final = Checkpoint.Take(process);
+            _tape.BeginSession(EventKind.End);
+            _tape.Raw.Varint(process.ExitCode);
+            _tape.Raw.Varint(process.TerminatingSignal);
+            _tape.Raw.UVarint((ulong)_tape.Writer.EventCount);
+            final.Write(_tape.Raw);
+            _tape.EndSession();
+            _tape.Writer.Flush();
+        }
         DrainAll();
         _finished = true;
         lock (_lock)
@@ -139,7 +186,7 @@ public sealed partial class PrimarySession : IOutputGate
             {
                 _link?.Send(MessageType.Bye, ReadOnlySpan<byte>.Empty);
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or LinkException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException or LinkException or SocketException)
             {
             }
             SetState(FtState.Disabled, "the guest exited");
@@ -163,12 +210,12 @@ public sealed partial class PrimarySession : IOutputGate
 
     // ---- Output rule (IOutputGate), called on the guest thread ----
 
-    public bool CanDefer(long handle) => (handle == 1 || handle == 2) && Protected;
+    public bool CanDefer(long handle) => (handle == 1 || handle == 2) && Protected && _tape != null;
 
     public void Defer(long handle, ReadOnlySpan<byte> data)
     {
-        _tape!.FlushCompletedEvents();
-        long need = _tape.Writer.ChunksWritten;
+        _tape?.FlushCompletedEvents();
+        long need = _tape?.Writer.ChunksWritten ?? 0;
         var copy = data.ToArray();
         lock (_lock)
         {
@@ -187,8 +234,8 @@ public sealed partial class PrimarySession : IOutputGate
 
     public void BeforeEffect()
     {
-        _tape!.FlushCompletedEvents();
-        long need = _tape.Writer.ChunksWritten;
+        _tape?.FlushCompletedEvents();
+        long need = _tape?.Writer.ChunksWritten ?? 0;
         lock (_lock)
         {
             while (Protected && (_ackedChunk < need || _held.Count > 0)) Monitor.Wait(_lock, 20);
@@ -199,7 +246,7 @@ public sealed partial class PrimarySession : IOutputGate
     /// <summary>At exit: every held output must be out before the process ends.</summary>
     private void DrainAll()
     {
-        long need = _tape!.Writer.ChunksWritten;
+        long need = _tape?.Writer.ChunksWritten ?? 0;
         lock (_lock)
         {
             while (Protected && (_ackedChunk < need || _held.Count > 0)) Monitor.Wait(_lock, 20);

@@ -37,6 +37,9 @@ public sealed class SecondarySession : IReplayOutput
     private volatile bool _failingOver;
     private bool _live_;
     private LinuxProcess? _process;
+    private IPEndPoint? _listen;
+    private byte[]? _snapshot;
+    private byte[]? _snapshotHash;
     private TapedHost? _host;
 
     public SecondarySession(LockstepSettings settings, IHostBoundary live, ILogger logger)
@@ -50,8 +53,10 @@ public sealed class SecondarySession : IReplayOutput
     /// <summary>True once this side has taken over from the primary.</summary>
     public bool WentLive => _live_;
 
-    public int Run(string host, int port)
+    /// <param name="listen">Where to accept a new secondary after going live (null: do not).</param>
+    public int Run(string host, int port, IPEndPoint? listen = null)
     {
+        _listen = listen;
         var addresses = Dns.GetHostAddresses(host);
         if (addresses.Length == 0) throw new LinkException($"{host}: cannot resolve");
         var address = addresses[0];
@@ -98,6 +103,15 @@ public sealed class SecondarySession : IReplayOutput
         var settings = _settings with { HeartbeatMs = welcome.HeartbeatMs, TimeoutMs = welcome.TimeoutMs };
         _log.LogInformation("secondary in lockstep with {Peer}, tie-breaker generation {Generation}", peer, _generation);
 
+        if (welcome.Mode == Handshake.StartMode.Snapshot)
+        {
+            (type, payload) = link.Receive();
+            if (type != MessageType.Snapshot) throw new LinkException($"{peer}: expected a snapshot");
+            _snapshot = Payloads.Read(payload, peer, r => { r.UVarint(); return r.Bytes().ToArray(); });
+            (type, payload) = link.Receive();
+            if (type != MessageType.CheckpointHash) throw new LinkException($"{peer}: expected the snapshot's hash");
+            _snapshotHash = Payloads.Read(payload, peer, r => { r.UVarint(); return r.Bytes().ToArray(); });
+        }
         _pipe.Append(welcome.LogFileHeader);
         new Thread(() => ReceiveLoop(link)) { IsBackground = true, Name = "ftemu-receive" }.Start();
         new Thread(() => MonitorLoop(link, settings)) { IsBackground = true, Name = "ftemu-monitor" }.Start();
@@ -113,15 +127,26 @@ public sealed class SecondarySession : IReplayOutput
         using var process = new LinuxProcess(header.ToOptions(), _host, _log);
         _process = process;
         tape.Clock = () => process.Cpu.InstructionCount;
-        process.Start();
+        if (_snapshot != null)
+        {
+            ProcessSnapshot.Restore(process, _snapshot);
+            if (!process.StateHash().AsSpan().SequenceEqual(_snapshotHash))
+                throw new LinkException("the restored snapshot does not hash like the primary's state");
+            foreach (var (_, f) in process.Files.All())
+                if (f is HostFile h && h.Handle > 2) _host.ReplayedOpenFiles[h.Handle] = new TapedHost.OpenedFile(h.HostPath, h.Flags, 0);
+            _log.LogInformation("secondary started from a snapshot at instruction {Count}", process.Cpu.InstructionCount);
+        }
+        else process.Start();
+        ulong interval = header.CheckpointInterval;
         while (true)
         {
             if (_live_)
             {
-                process.Run();
-                break;
+                // A former secondary carries on as a primary that new secondaries can join.
+                var primary = new PrimarySession(_settings, _host.LiveHost, _log);
+                return primary.Continue(process, _host, header, _generation, _listen);
             }
-            ulong next = process.Cpu.InstructionCount + header.CheckpointInterval;
+            ulong next = (process.Cpu.InstructionCount / interval + 1) * interval;
             if (process.Run(next))
             {
                 if (!_live_) VerifyEnd(tape, process);

@@ -42,6 +42,9 @@ public sealed partial class TapedHost : IHostBoundary
 
     public Tape Tape => _tape;
 
+    /// <summary>The host that answers while live.</summary>
+    public IHostBoundary LiveHost => _live!;
+
     /// <summary>Switches to live operation from the next event on (failover, or a new log for a new secondary).</summary>
     public void Switch(Tape tape, IHostBoundary live)
     {

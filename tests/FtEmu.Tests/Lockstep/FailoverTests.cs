@@ -8,8 +8,8 @@ namespace FtEmu.Tests.Lockstep;
 /// </summary>
 public class FailoverTests
 {
-    private const int Lines = 50;
-    private static string Counter => GuestImages.Get("asm_counter", "asm");
+    private const int Lines = 100;
+    private static string Counter => GuestImages.Get("counter", "musl");
 
     private sealed class Pair : IDisposable
     {
@@ -22,7 +22,7 @@ public class FailoverTests
 
         public void StartPrimary(params string[] extra) =>
             Primary = new FtemuProcess(["run", "--primary", "--listen", $"127.0.0.1:{Port}", "--tiebreaker", TieBreaker,
-                "--status-file", Status, .. extra, Counter]);
+                "--status-file", Status, .. extra, Counter, Lines.ToString(), "20"]);
 
         public FtemuProcess StartSecondary(int? port = null, params string[] extra) =>
             Secondary = new FtemuProcess(["run", "--secondary", "--peer", $"127.0.0.1:{port ?? Port}", "--tiebreaker", TieBreaker, .. extra]);
