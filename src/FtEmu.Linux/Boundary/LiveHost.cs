@@ -79,6 +79,8 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
         return new ProcessIdentity(Environment.ProcessId, ppid, uid, gid, euid, egid);
     }
 
+    public uint[] GetGroups() => OperatingSystem.IsWindows() ? Array.Empty<uint>() : UnixNative.Groups();
+
     public string GetHostName() => Environment.MachineName;
 
     public SystemInfo GetSystemInfo()

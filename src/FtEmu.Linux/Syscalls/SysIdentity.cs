@@ -14,13 +14,16 @@ public static partial class Sys
     public static long Getgid(LinuxProcess p, in SyscallArgs a) => p.Host.GetIdentity().Gid;
     public static long Getegid(LinuxProcess p, in SyscallArgs a) => p.Host.GetIdentity().EffectiveGid;
 
-    /// <summary>The supplementary groups: just the effective group.</summary>
     public static long Getgroups(LinuxProcess p, in SyscallArgs a)
     {
         int size = (int)a.A0;
         if (size < 0) return -Errno.EINVAL;
-        if (size == 0) return 1;
-        return WriteU32(p, a.A1, p.Host.GetIdentity().EffectiveGid) ? 1 : -Errno.EFAULT;
+        var groups = p.Host.GetGroups();
+        if (size == 0) return groups.Length;
+        if (size < groups.Length) return -Errno.EINVAL;
+        for (int i = 0; i < groups.Length; i++)
+            if (!WriteU32(p, a.A1 + 4 * (ulong)i, groups[i])) return -Errno.EFAULT;
+        return groups.Length;
     }
 
     public static long Getresuid(LinuxProcess p, in SyscallArgs a)

@@ -47,6 +47,8 @@ public static class SyscallTable
         new(295, "preadv", Sys.Preadv, "dpul"),
         new(296, "pwritev", Sys.Pwritev, "dpul"),
         new(332, "statx", Sys.Statx, "asAxp"),
+        new(137, "statfs", Sys.Statfs, "sp"),
+        new(138, "fstatfs", Sys.Fstatfs, "dp"),
 
         // Directories and names
         new(79, "getcwd", Sys.Getcwd, "bu"),
