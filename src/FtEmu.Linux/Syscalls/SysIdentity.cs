@@ -82,6 +82,7 @@ public static partial class Sys
             if (!p.Memory.TryReadU64(newLimit, out ulong soft) || !p.Memory.TryReadU64(newLimit + 8, out ulong hard)) return -Errno.EFAULT;
             long r = p.Limits.Set(resource, soft, hard);
             if (r < 0) return r;
+            p.Files.Limit = p.Limits.OpenFiles;
         }
         if (oldLimit != 0 && !(p.Memory.TryWriteU64(oldLimit, old.Soft) && p.Memory.TryWriteU64(oldLimit + 8, old.Hard))) return -Errno.EFAULT;
         return 0;
