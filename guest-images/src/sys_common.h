@@ -8,6 +8,7 @@ static const char *errname(int e)
     switch (e) {
     case 0: return "OK";
     case EPERM: return "EPERM";
+    case EINTR: return "EINTR";
     case ENOENT: return "ENOENT";
     case EBADF: return "EBADF";
     case EAGAIN: return "EAGAIN";

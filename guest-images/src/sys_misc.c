@@ -97,6 +97,25 @@ int main(int argc, char **argv)
     printf("pending %d\n", sigismember(&pend, SIGUSR2));
     CHECK("unblock", sigprocmask(SIG_SETMASK, &old, NULL));
     printf("usr2 after unblock %d\n", usr2);
+    /* sigsuspend with a signal already pending: the handler runs, the old mask comes back. */
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &set, &old);
+    raise(SIGUSR1);
+    printf("usr1 while blocked %d\n", usr1);
+    sigset_t none;
+    sigemptyset(&none);
+    CHECK("sigsuspend", sigsuspend(&none));
+    printf("usr1 after sigsuspend %d\n", usr1);
+    sigprocmask(SIG_BLOCK, NULL, &pend);
+    printf("still blocked %d\n", sigismember(&pend, SIGUSR1));
+    raise(SIGUSR1);
+    siginfo_t si;
+    struct timespec zero = { 0, 0 };
+    CHECK("sigtimedwait", sigtimedwait(&set, &si, &zero));
+    printf("si_signo %d usr1 %d\n", si.si_signo, usr1);
+    CHECK("sigtimedwait none", sigtimedwait(&set, &si, &zero));
+    sigprocmask(SIG_SETMASK, &old, NULL);
     signal(SIGUSR1, SIG_IGN);
     CHECK("kill ignored", kill(getpid(), SIGUSR1));
     CHECK("kill bad signal", kill(getpid(), 1000));

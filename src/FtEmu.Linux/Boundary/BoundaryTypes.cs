@@ -23,6 +23,20 @@ public readonly record struct DirectoryEntry(string Name, ulong Inode, byte Type
 
 public readonly record struct ProcessIdentity(int Pid, int ParentPid, uint Uid, uint Gid, uint EffectiveUid, uint EffectiveGid);
 
+/// <summary>What statfs(2) reports about the file system holding a path.</summary>
+public readonly record struct FileSystemStatus(
+    long Type,
+    long BlockSize,
+    ulong Blocks,
+    ulong FreeBlocks,
+    ulong AvailableBlocks,
+    ulong Files,
+    ulong FreeFiles,
+    ulong FsId,
+    long NameMax,
+    long FragmentSize,
+    long Flags);
+
 public readonly record struct SystemInfo(long UptimeSeconds, ulong TotalRam, ulong FreeRam, ushort Processes);
 
 /// <summary>Linux file type bits of st_mode and DT_* directory entry types.</summary>

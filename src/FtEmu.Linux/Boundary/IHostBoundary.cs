@@ -35,6 +35,9 @@ public interface IHostBoundary
 
     ProcessIdentity GetIdentity();
 
+    /// <summary>The supplementary group ids (getgroups).</summary>
+    uint[] GetGroups();
+
     string GetHostName();
 
     SystemInfo GetSystemInfo();
@@ -74,6 +77,9 @@ public interface IHostBoundary
     // ---- Files: paths ----
 
     long GetStatus(string path, bool followSymlinks, out FileStatus status);
+
+    /// <summary>statfs(2) of the file system that holds <paramref name="path"/>.</summary>
+    long GetFileSystemStatus(string path, out FileSystemStatus status);
 
     /// <summary>All entries of a directory except "." and "..", in the host's order.</summary>
     long ReadDirectory(string path, out DirectoryEntry[] entries);

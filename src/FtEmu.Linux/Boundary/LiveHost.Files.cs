@@ -309,6 +309,26 @@ public sealed partial class LiveHost
     private static DateTime FromTimespec(Timespec t) =>
         DateTime.UnixEpoch.AddTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
 
+    public long GetFileSystemStatus(string path, out FileSystemStatus status)
+    {
+        status = default;
+        if (UnixNative.HasLinuxErrno) return UnixNative.Statfs(path, out status);
+        long r = GetStatus(path, true, out _);
+        if (r < 0) return r;
+        try
+        {
+            var drive = new DriveInfo(Path.GetPathRoot(Path.GetFullPath(path)) ?? "/");
+            const long Block = 4096;
+            status = new FileSystemStatus(0xEF53, Block, (ulong)(drive.TotalSize / Block), (ulong)(drive.TotalFreeSpace / Block),
+                (ulong)(drive.AvailableFreeSpace / Block), 0, 0, 0, 255, Block, 0);
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return ErrnoOf(e);
+        }
+    }
+
     public long ReadDirectory(string path, out DirectoryEntry[] entries)
     {
         entries = Array.Empty<DirectoryEntry>();

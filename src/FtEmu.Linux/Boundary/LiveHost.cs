@@ -79,13 +79,40 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
         return new ProcessIdentity(Environment.ProcessId, ppid, uid, gid, euid, egid);
     }
 
+    public uint[] GetGroups() => OperatingSystem.IsWindows() ? Array.Empty<uint>() : UnixNative.Groups();
+
     public string GetHostName() => Environment.MachineName;
 
     public SystemInfo GetSystemInfo()
     {
+        if (OperatingSystem.IsLinux() && LinuxMemoryInfo() is { } info) return info;
         var gc = GC.GetGCMemoryInfo();
         return new SystemInfo(Environment.TickCount64 / 1000, (ulong)gc.TotalAvailableMemoryBytes,
             (ulong)Math.Max(0, gc.TotalAvailableMemoryBytes - gc.MemoryLoadBytes), 1);
+    }
+
+    /// <summary>sysinfo's figures from the Linux host's /proc, so that they agree with what else the host reports.</summary>
+    private static SystemInfo? LinuxMemoryInfo()
+    {
+        try
+        {
+            ulong total = 0, free = 0;
+            foreach (var line in File.ReadLines("/proc/meminfo"))
+            {
+                if (line.StartsWith("MemTotal:", StringComparison.Ordinal)) total = Kilobytes(line);
+                else if (line.StartsWith("MemFree:", StringComparison.Ordinal)) free = Kilobytes(line);
+            }
+            string uptime = File.ReadAllText("/proc/uptime");
+            long seconds = (long)double.Parse(uptime.AsSpan(0, uptime.IndexOf(' ')), System.Globalization.CultureInfo.InvariantCulture);
+            int processes = Directory.EnumerateDirectories("/proc").Count(d => char.IsAsciiDigit(Path.GetFileName(d)[0]));
+            return new SystemInfo(seconds, total, free, (ushort)Math.Min(processes, ushort.MaxValue));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+
+        static ulong Kilobytes(string line) => ulong.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().TrimEnd("kB").Trim()) * 1024;
     }
 
     public long Sleep(Timespec duration)

@@ -37,6 +37,32 @@ internal static unsafe partial class UnixNative
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int StatxNative(int dirfd, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport("libc", EntryPoint = "getgroups", SetLastError = true)]
+    private static partial int GetGroupsNative(int size, uint* list);
+
+    [LibraryImport("libc", EntryPoint = "statfs", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int StatfsNative(string path, byte* buffer);
+
+    /// <summary>getgroups(2).</summary>
+    internal static uint[] Groups()
+    {
+        uint* list = stackalloc uint[256];
+        int n = GetGroupsNative(256, list);
+        return n <= 0 ? Array.Empty<uint>() : new ReadOnlySpan<uint>(list, n).ToArray();
+    }
+
+    /// <summary>statfs(2); struct statfs has the same 64-bit layout on x86-64 and arm64.</summary>
+    internal static long Statfs(string path, out FileSystemStatus status)
+    {
+        status = default;
+        byte* buf = stackalloc byte[120];
+        if (StatfsNative(path, buf) != 0) return -Marshal.GetLastPInvokeError();
+        long* w = (long*)buf;
+        long L(int i) => w[i];
+        status = new FileSystemStatus(L(0), L(1), (ulong)L(2), (ulong)L(3), (ulong)L(4), (ulong)L(5), (ulong)L(6), (ulong)L(7), L(8), L(9), L(10));
+        return 0;
+    }
+
     private const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_EMPTY_PATH = 0x1000;
     private const uint STATX_BASIC_STATS = 0x7ff;
 

@@ -8,6 +8,9 @@ public sealed class FileDescriptorTable
     private readonly OpenFile?[] _files = new OpenFile?[MaxDescriptors];
     private readonly bool[] _closeOnExec = new bool[MaxDescriptors];
 
+    /// <summary>New descriptors stay below this (RLIMIT_NOFILE's soft limit).</summary>
+    public int Limit { get; set; } = MaxDescriptors;
+
     public OpenFile? Get(int fd) => fd >= 0 && fd < MaxDescriptors ? _files[fd] : null;
 
     public bool GetCloseOnExec(int fd) => _closeOnExec[fd];
@@ -17,7 +20,7 @@ public sealed class FileDescriptorTable
     /// <summary>Installs <paramref name="file"/> at the lowest free descriptor ≥ <paramref name="min"/>; -EMFILE if none.</summary>
     public int Add(OpenFile file, int min = 0, bool closeOnExec = false)
     {
-        for (int fd = Math.Max(0, min); fd < MaxDescriptors; fd++)
+        for (int fd = Math.Max(0, min); fd < Math.Min(Limit, MaxDescriptors); fd++)
         {
             if (_files[fd] != null) continue;
             Install(fd, file, closeOnExec);

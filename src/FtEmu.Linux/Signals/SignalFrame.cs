@@ -47,7 +47,9 @@ public sealed partial class SignalState
         W(buf, McontextOffset + 176, Blocked);
         W(buf, McontextOffset + 184, address);
         W(buf, McontextOffset + 192, fpstate);
-        W(buf, SigmaskOffset, Blocked);
+        // After sigsuspend the handler's sigreturn restores the mask from before the call.
+        W(buf, SigmaskOffset, SavedMask ?? Blocked);
+        SavedMask = null;
         BinaryPrimitives.WriteInt32LittleEndian(buf.AsSpan(SiginfoOffset), sig);
         BinaryPrimitives.WriteInt32LittleEndian(buf.AsSpan(SiginfoOffset + 8), code);
         if (code > 0) W(buf, SiginfoOffset + 16, address);

@@ -24,7 +24,13 @@ public sealed partial class SignalState
     public ulong AltStackSize { get; set; }
     public int AltStackFlags { get; set; } = 2; // SS_DISABLE
 
+    /// <summary>The mask rt_sigsuspend replaced; restored by the next signal frame's sigreturn, or at once if none is set up.</summary>
+    public ulong? SavedMask { get; set; }
+
     public SignalAction GetAction(int sig) => _actions[sig];
+
+    /// <summary>Whether a signal is pending that would be delivered (or would act) under <paramref name="mask"/>.</summary>
+    public bool HasDeliverable(ulong mask) => (Pending & (~mask | Bit(9) | Bit(19))) != 0;
 
     public void SetAction(int sig, SignalAction action) => _actions[sig] = action;
 
@@ -54,6 +60,16 @@ public sealed partial class SignalState
 
     /// <summary>Delivers one pending unblocked signal, if any; called at syscall exit.</summary>
     public void DeliverPending(LinuxProcess p)
+    {
+        DeliverOne(p);
+        if (SavedMask is { } m)
+        {
+            Blocked = m;
+            SavedMask = null;
+        }
+    }
+
+    private void DeliverOne(LinuxProcess p)
     {
         ulong ready = Pending & ~Blocked;
         // SIGKILL and SIGSTOP cannot be blocked.

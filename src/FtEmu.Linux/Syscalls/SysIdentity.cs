@@ -14,13 +14,16 @@ public static partial class Sys
     public static long Getgid(LinuxProcess p, in SyscallArgs a) => p.Host.GetIdentity().Gid;
     public static long Getegid(LinuxProcess p, in SyscallArgs a) => p.Host.GetIdentity().EffectiveGid;
 
-    /// <summary>The supplementary groups: just the effective group.</summary>
     public static long Getgroups(LinuxProcess p, in SyscallArgs a)
     {
         int size = (int)a.A0;
         if (size < 0) return -Errno.EINVAL;
-        if (size == 0) return 1;
-        return WriteU32(p, a.A1, p.Host.GetIdentity().EffectiveGid) ? 1 : -Errno.EFAULT;
+        var groups = p.Host.GetGroups();
+        if (size == 0) return groups.Length;
+        if (size < groups.Length) return -Errno.EINVAL;
+        for (int i = 0; i < groups.Length; i++)
+            if (!WriteU32(p, a.A1 + 4 * (ulong)i, groups[i])) return -Errno.EFAULT;
+        return groups.Length;
     }
 
     public static long Getresuid(LinuxProcess p, in SyscallArgs a)
@@ -79,6 +82,7 @@ public static partial class Sys
             if (!p.Memory.TryReadU64(newLimit, out ulong soft) || !p.Memory.TryReadU64(newLimit + 8, out ulong hard)) return -Errno.EFAULT;
             long r = p.Limits.Set(resource, soft, hard);
             if (r < 0) return r;
+            p.Files.Limit = p.Limits.OpenFiles;
         }
         if (oldLimit != 0 && !(p.Memory.TryWriteU64(oldLimit, old.Soft) && p.Memory.TryWriteU64(oldLimit + 8, old.Hard))) return -Errno.EFAULT;
         return 0;

@@ -33,6 +33,12 @@ public static partial class Sys
             return f == null ? -Errno.ENOENT : p.Files.Add(f, 0, cloexec);
         }
         if (guest == "/dev/tty") return -Errno.ENXIO; // no controlling terminal
+        if (ProcFiles.SelfEntry(p, guest) is { } entry && !entry.StartsWith("fd/", StringComparison.Ordinal) && entry is not ("exe" or "cwd" or "root"))
+        {
+            if ((flags & LinuxConstants.O_ACCMODE) != LinuxConstants.O_RDONLY) return -Errno.EACCES;
+            var content = ProcFiles.Generate(p, entry);
+            return content == null ? -Errno.ENOENT : p.Files.Add(new MemoryFile(content) { Flags = kept, GuestPath = guest }, 0, cloexec);
+        }
 
         bool follow = (flags & LinuxConstants.O_NOFOLLOW) == 0 &&
             (flags & (LinuxConstants.O_CREAT | LinuxConstants.O_EXCL)) != (LinuxConstants.O_CREAT | LinuxConstants.O_EXCL);

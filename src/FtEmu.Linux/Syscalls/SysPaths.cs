@@ -109,8 +109,7 @@ public static partial class Sys
     /// <summary>The magic links of /proc/self that the Linux layer answers itself.</summary>
     private static string? ProcLink(LinuxProcess p, string guest)
     {
-        string? rest = guest.StartsWith("/proc/self/", StringComparison.Ordinal) ? guest[11..]
-            : guest.StartsWith("/proc/thread-self/", StringComparison.Ordinal) ? guest[18..] : null;
+        string? rest = ProcFiles.SelfEntry(p, guest);
         if (rest == null) return null;
         if (rest == "exe") return GuestPaths.Normalize(p.Options.WorkingDirectory, p.Options.ExecPath);
         if (rest == "cwd") return p.Cwd;

@@ -113,6 +113,60 @@ public static partial class Sys
         }
     }
 
+    /// <summary>
+    /// rt_sigsuspend: waits with a temporary mask for a signal. Only the process itself can send
+    /// one, so either one is already pending and is delivered now (the handler's return restores the
+    /// old mask), or none can ever come and the call returns EINTR at once instead of hanging.
+    /// </summary>
+    public static long RtSigsuspend(LinuxProcess p, in SyscallArgs a)
+    {
+        if (a.A1 != SigsetSize) return -Errno.EINVAL;
+        if (!p.Memory.TryReadU64(a.A0, out ulong mask)) return -Errno.EFAULT;
+        SuspendWith(p, mask & ~Unblockable);
+        return -Errno.EINTR;
+    }
+
+    /// <summary>pause: rt_sigsuspend with the current mask.</summary>
+    public static long Pause(LinuxProcess p, in SyscallArgs a)
+    {
+        SuspendWith(p, p.Signals.Blocked);
+        return -Errno.EINTR;
+    }
+
+    private static void SuspendWith(LinuxProcess p, ulong mask)
+    {
+        if (!p.Signals.HasDeliverable(mask)) return;
+        p.Signals.SavedMask = p.Signals.Blocked;
+        p.Signals.Blocked = mask;
+    }
+
+    /// <summary>rt_sigtimedwait: takes a pending signal from the set without running its handler; EAGAIN when none is pending.</summary>
+    public static long RtSigtimedwait(LinuxProcess p, in SyscallArgs a)
+    {
+        if (a.A3 != SigsetSize) return -Errno.EINVAL;
+        if (!p.Memory.TryReadU64(a.A0, out ulong set)) return -Errno.EFAULT;
+        if (a.A2 != 0)
+        {
+            long r = ReadTimespec(p, a.A2, out var t);
+            if (r < 0) return r;
+        }
+        ulong ready = p.Signals.Pending & set & ~Unblockable;
+        if (ready == 0) return -Errno.EAGAIN;
+        int sig = System.Numerics.BitOperations.TrailingZeroCount(ready) + 1;
+        p.Signals.Pending &= ~SignalState.Bit(sig);
+        if (a.A1 != 0)
+        {
+            var info = new byte[128];
+            var id = p.Host.GetIdentity();
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(info, sig);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(info.AsSpan(8), -6); // SI_TKILL
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(info.AsSpan(16), id.Pid);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(info.AsSpan(20), id.Uid);
+            if (!p.Memory.TryWrite(a.A1, info)) return -Errno.EFAULT;
+        }
+        return sig;
+    }
+
     public static long Kill(LinuxProcess p, in SyscallArgs a)
     {
         int pid = (int)a.A0, sig = (int)a.A1;

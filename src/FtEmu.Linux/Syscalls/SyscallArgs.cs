@@ -14,6 +14,7 @@ public delegate long SyscallHandler(LinuxProcess process, in SyscallArgs args);
 /// argument — d signed int, u unsigned, x hex, p pointer, s path/string in, b buffer out (shown
 /// from the result), B buffer in (length in the next argument), f open flags, m mode (octal),
 /// a AT_* dirfd, l signed 64-bit (offsets), w lseek whence, k access(2) mode, A AT_* flags, S signal,
-/// h sigprocmask how, c clock id, F fcntl command, i ioctl request, P int[2] filled by the call (pipe).
+/// h sigprocmask how, c clock id, F fcntl command, i ioctl request, P int[2] filled by the call (pipe),
+/// M PROT_* bits, G MAP_* flags, r RLIMIT_* resource, C arch_prctl code.
 /// </summary>
 public sealed record SyscallDef(int Number, string Name, SyscallHandler Handler, string Signature);

@@ -55,6 +55,10 @@ public static class SyscallFormatter
             case 'a': return (int)v == LinuxConstants.AT_FDCWD ? "AT_FDCWD" : ((int)v).ToString();
             case 'f': return OpenFlags((int)v);
             case 'l': return ((long)v).ToString();
+            case 'M': return v == 0 ? "PROT_NONE" : Bits((int)v, s_prot);
+            case 'G': return Bits((int)v, s_mapFlags);
+            case 'r': return (int)v is >= 0 and < 16 ? s_rlimits[(int)v] : ((int)v).ToString();
+            case 'C': return (int)v switch { 0x1001 => "ARCH_SET_GS", 0x1002 => "ARCH_SET_FS", 0x1003 => "ARCH_GET_FS", 0x1004 => "ARCH_GET_GS", _ => $"0x{v:x}" };
             case 'w': return (int)v switch { 0 => "SEEK_SET", 1 => "SEEK_CUR", 2 => "SEEK_END", 3 => "SEEK_DATA", 4 => "SEEK_HOLE", _ => ((int)v).ToString() };
             case 'k': return AccessMode((int)v);
             case 'A': return Bits((int)v, s_atFlags);
@@ -108,6 +112,24 @@ public static class SyscallFormatter
     {
         (LinuxConstants.AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"), (LinuxConstants.AT_REMOVEDIR, "AT_REMOVEDIR"),
         (LinuxConstants.AT_SYMLINK_FOLLOW, "AT_SYMLINK_FOLLOW"), (0x800, "AT_NO_AUTOMOUNT"), (LinuxConstants.AT_EMPTY_PATH, "AT_EMPTY_PATH"),
+    };
+
+    private static readonly (int Value, string Name)[] s_prot =
+    {
+        (LinuxConstants.PROT_READ, "PROT_READ"), (LinuxConstants.PROT_WRITE, "PROT_WRITE"), (LinuxConstants.PROT_EXEC, "PROT_EXEC"),
+    };
+
+    private static readonly (int Value, string Name)[] s_mapFlags =
+    {
+        (LinuxConstants.MAP_SHARED, "MAP_SHARED"), (LinuxConstants.MAP_PRIVATE, "MAP_PRIVATE"), (LinuxConstants.MAP_FIXED, "MAP_FIXED"),
+        (LinuxConstants.MAP_ANONYMOUS, "MAP_ANONYMOUS"), (LinuxConstants.MAP_GROWSDOWN, "MAP_GROWSDOWN"), (LinuxConstants.MAP_NORESERVE, "MAP_NORESERVE"),
+        (LinuxConstants.MAP_POPULATE, "MAP_POPULATE"), (LinuxConstants.MAP_FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE"), (0x20000, "MAP_STACK"),
+    };
+
+    private static readonly string[] s_rlimits =
+    {
+        "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_DATA", "RLIMIT_STACK", "RLIMIT_CORE", "RLIMIT_RSS", "RLIMIT_NPROC", "RLIMIT_NOFILE",
+        "RLIMIT_MEMLOCK", "RLIMIT_AS", "RLIMIT_LOCKS", "RLIMIT_SIGPENDING", "RLIMIT_MSGQUEUE", "RLIMIT_NICE", "RLIMIT_RTPRIO", "RLIMIT_RTTIME",
     };
 
     private static readonly string[] s_clocks =

@@ -47,6 +47,8 @@ public static class SyscallTable
         new(295, "preadv", Sys.Preadv, "dpul"),
         new(296, "pwritev", Sys.Pwritev, "dpul"),
         new(332, "statx", Sys.Statx, "asAxp"),
+        new(137, "statfs", Sys.Statfs, "sp"),
+        new(138, "fstatfs", Sys.Fstatfs, "dp"),
 
         // Directories and names
         new(79, "getcwd", Sys.Getcwd, "bu"),
@@ -80,8 +82,8 @@ public static class SyscallTable
         new(439, "faccessat2", Sys.Faccessat2, "askA"),
 
         // Memory
-        new(9, "mmap", Sys.Mmap, "xxxxdx"),
-        new(10, "mprotect", Sys.Mprotect, "xxx"),
+        new(9, "mmap", Sys.Mmap, "pxMGdx"),
+        new(10, "mprotect", Sys.Mprotect, "pxM"),
         new(11, "munmap", Sys.Munmap, "xx"),
         new(12, "brk", Sys.Brk, "x"),
         new(25, "mremap", Sys.Mremap, "xxxxx"),
@@ -92,7 +94,10 @@ public static class SyscallTable
         new(14, "rt_sigprocmask", Sys.RtSigprocmask, "hppu"),
         new(15, "rt_sigreturn", Sys.RtSigreturn, ""),
         new(62, "kill", Sys.Kill, "dS"),
+        new(34, "pause", Sys.Pause, ""),
         new(127, "rt_sigpending", Sys.RtSigpending, "pu"),
+        new(128, "rt_sigtimedwait", Sys.RtSigtimedwait, "pppu"),
+        new(130, "rt_sigsuspend", Sys.RtSigsuspend, "pu"),
         new(131, "sigaltstack", Sys.Sigaltstack, "pp"),
         new(200, "tkill", Sys.Tkill, "dS"),
         new(234, "tgkill", Sys.Tgkill, "ddS"),
@@ -102,7 +107,7 @@ public static class SyscallTable
         new(39, "getpid", Sys.Getpid, ""),
         new(60, "exit", Sys.Exit, "d"),
         new(63, "uname", Sys.Uname, "p"),
-        new(97, "getrlimit", Sys.Getrlimit, "dp"),
+        new(97, "getrlimit", Sys.Getrlimit, "rp"),
         new(98, "getrusage", Sys.Getrusage, "dp"),
         new(99, "sysinfo", Sys.Sysinfo, "p"),
         new(100, "times", Sys.Times, "p"),
@@ -127,15 +132,15 @@ public static class SyscallTable
         new(121, "getpgid", Sys.Getpgid, "d"),
         new(124, "getsid", Sys.Getsid, "d"),
         new(157, "prctl", Sys.Prctl, "dxxxx"),
-        new(158, "arch_prctl", Sys.ArchPrctl, "xx"),
-        new(160, "setrlimit", Sys.Setrlimit, "dp"),
+        new(158, "arch_prctl", Sys.ArchPrctl, "Cx"),
+        new(160, "setrlimit", Sys.Setrlimit, "rp"),
         new(186, "gettid", Sys.Gettid, ""),
         new(203, "sched_setaffinity", Sys.SchedSetaffinity, "dup"),
         new(204, "sched_getaffinity", Sys.SchedGetaffinity, "dup"),
         new(218, "set_tid_address", Sys.SetTidAddress, "p"),
         new(231, "exit_group", Sys.ExitGroup, "d"),
         new(273, "set_robust_list", Sys.SetRobustList, "pu"),
-        new(302, "prlimit64", Sys.Prlimit64, "ddpp"),
+        new(302, "prlimit64", Sys.Prlimit64, "drpp"),
         new(334, "rseq", Sys.Rseq, "puxx"),
 
         // Time and randomness

@@ -81,11 +81,13 @@ public sealed class TakeoverHost : IHostBoundary
     public void GetRandomBytes(Span<byte> buffer) => _live.GetRandomBytes(buffer);
     public ProcessIdentity GetIdentity() => _live.GetIdentity();
     public string GetHostName() => _live.GetHostName();
+    public uint[] GetGroups() => _live.GetGroups();
     public SystemInfo GetSystemInfo() => _live.GetSystemInfo();
     public long Sleep(Timespec duration) => _live.Sleep(duration);
     public string GetInitialDirectory() => _live.GetInitialDirectory();
     public long GetStatus(string path, bool followSymlinks, out FileStatus status) => _live.GetStatus(path, followSymlinks, out status);
     public long ReadDirectory(string path, out DirectoryEntry[] entries) => _live.ReadDirectory(path, out entries);
+    public long GetFileSystemStatus(string path, out FileSystemStatus status) => _live.GetFileSystemStatus(path, out status);
     public long ReadLink(string path, out string target) => _live.ReadLink(path, out target);
     public long Access(string path, int mode) => _live.Access(path, mode);
     public long CreateDirectory(string path, uint mode) => _live.CreateDirectory(path, mode);

@@ -20,6 +20,7 @@ public enum EventKind : byte
     GetSystemInfo = 22,
     Sleep = 23,
     GetInitialDirectory = 24,
+    GetGroups = 25,
 
     // Boundary: files by handle.
     Open = 32,
@@ -47,4 +48,5 @@ public enum EventKind : byte
     SetMode = 58,
     SetTimes = 59,
     SetOwner = 60,
+    GetFileSystemStatus = 61,
 }

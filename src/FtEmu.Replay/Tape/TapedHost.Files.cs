@@ -188,6 +188,20 @@ public sealed partial class TapedHost
         return r;
     }
 
+    public long GetFileSystemStatus(string path, out FileSystemStatus status)
+    {
+        Begin(EventKind.GetFileSystemStatus);
+        _tape.Input(path);
+        FileSystemStatus s = default;
+        long r = _tape.Result(IsLive ? Live.GetFileSystemStatus(path, out s) : 0);
+        status = new FileSystemStatus(_tape.Result(s.Type), _tape.Result(s.BlockSize), (ulong)_tape.Result((long)s.Blocks),
+            (ulong)_tape.Result((long)s.FreeBlocks), (ulong)_tape.Result((long)s.AvailableBlocks), (ulong)_tape.Result((long)s.Files),
+            (ulong)_tape.Result((long)s.FreeFiles), (ulong)_tape.Result((long)s.FsId), _tape.Result(s.NameMax), _tape.Result(s.FragmentSize),
+            _tape.Result(s.Flags));
+        _tape.End();
+        return r;
+    }
+
     public long SetTimes(string path, Timespec? access, Timespec? modify)
     {
         Begin(EventKind.SetTimes);

@@ -123,6 +123,18 @@ public sealed partial class TapedHost : IHostBoundary
         return r;
     }
 
+    public uint[] GetGroups()
+    {
+        Begin(EventKind.GetGroups);
+        uint[] live = IsLive ? Live.GetGroups() : Array.Empty<uint>();
+        long n = _tape.Result(live.Length);
+        if (n < 0 || n > 65536) throw new DivergenceException($"implausible group count {n} in the recording");
+        var groups = new uint[n];
+        for (int i = 0; i < n; i++) groups[i] = (uint)_tape.Result(i < live.Length ? live[i] : 0);
+        _tape.End();
+        return groups;
+    }
+
     public string GetHostName()
     {
         Begin(EventKind.GetHostName);

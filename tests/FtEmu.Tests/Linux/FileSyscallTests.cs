@@ -170,6 +170,36 @@ public class FileSyscallTests
     }
 
     [Fact]
+    public void ProcSelfDescribesTheGuestNotTheHost()
+    {
+        using var h = new SysHarness();
+        h.Process.AddressSpace.Track(0x400000, 0x401000, "/bin/guest");
+        ulong buf = h.Alloc(4096);
+        long fd = h.Call("open", h.Str("/proc/self/maps"), 0);
+        Assert.True(fd >= 0);
+        long n = h.Call("read", (ulong)fd, buf, 4096);
+        string maps = Encoding.UTF8.GetString(h.Bytes(buf, (int)n));
+        Assert.StartsWith("00400000-00401000 ", maps);
+        Assert.EndsWith(" /bin/guest\n", maps);
+        Assert.DoesNotContain("dotnet", maps);
+        fd = h.Call("open", h.Str("/proc/self/cmdline"), 0);
+        Assert.Equal(11, h.Call("read", (ulong)fd, buf, 4096));
+        Assert.Equal("/bin/guest\0"u8.ToArray(), h.Bytes(buf, 11));
+        Assert.Equal(-Errno.ENOENT, h.Call("open", h.Str("/proc/self/mountinfo"), 0));
+        Assert.Equal(-Errno.EACCES, h.Call("open", h.Str("/proc/self/comm"), (ulong)LinuxConstants.O_WRONLY));
+    }
+
+    [Fact]
+    public void StatfsReportsTheHostFileSystem()
+    {
+        using var h = new SysHarness();
+        ulong buf = h.Alloc(120);
+        Assert.Equal(0, h.Call("statfs", h.Str(h.Directory), buf));
+        Assert.True(h.I64(buf + 8) > 0); // f_bsize
+        Assert.Equal(-Errno.ENOENT, h.Call("statfs", h.Str(h.G("missing")), buf));
+    }
+
+    [Fact]
     public void ErrnoOfUsesTheHostErrnoInIoExceptions()
     {
         Assert.Equal(-Errno.ENOTEMPTY, LiveHost.ErrnoOf(new IOException("x", Errno.ENOTEMPTY)));

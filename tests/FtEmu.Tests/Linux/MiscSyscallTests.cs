@@ -32,6 +32,14 @@ public class MiscSyscallTests
         Assert.Equal(0, h.Call("setrlimit", 7, r));
         Assert.Equal(0, h.Call("getrlimit", 7, r));
         Assert.Equal(100, h.I64(r));
+        // Descriptors now stay below 100.
+        ulong fds = h.Alloc(8);
+        for (int i = 0; i < 49; i++) Assert.Equal(0, h.Call("pipe", fds));
+        Assert.Equal(97, h.I32(fds + 4));
+        Assert.Equal(98, h.Call("open", h.Str("/dev/null"), 0));
+        Assert.Equal(99, h.Call("open", h.Str("/dev/null"), 0));
+        Assert.Equal(-Errno.EMFILE, h.Call("open", h.Str("/dev/null"), 0));
+        Assert.Equal(-Errno.EMFILE, h.Call("dup", 0));
         Assert.Equal(-Errno.EINVAL, h.Call("getrlimit", 99, r));
     }
 
