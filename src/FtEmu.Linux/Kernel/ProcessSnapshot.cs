@@ -48,6 +48,8 @@ public static class ProcessSnapshot
             w.Write(p.Signals.AltStack);
             w.Write(p.Signals.AltStackSize);
             w.Write(p.Signals.AltStackFlags);
+            w.Write(p.Signals.SavedMask.HasValue);
+            w.Write(p.Signals.SavedMask ?? 0);
             for (int i = 0; i < ResourceLimits.Count; i++)
             {
                 var (soft, hard) = p.Limits.Get(i);
@@ -87,6 +89,9 @@ public static class ProcessSnapshot
             p.Signals.AltStack = r.ReadUInt64();
             p.Signals.AltStackSize = r.ReadUInt64();
             p.Signals.AltStackFlags = r.ReadInt32();
+            bool hasSaved = r.ReadBoolean();
+            ulong saved = r.ReadUInt64();
+            p.Signals.SavedMask = hasSaved ? saved : null;
             for (int i = 0; i < ResourceLimits.Count; i++) p.Limits.Restore(i, r.ReadUInt64(), r.ReadUInt64());
             p.Cwd = r.ReadString();
             p.Umask = r.ReadUInt32();
@@ -147,6 +152,7 @@ public static class ProcessSnapshot
         Host = 1,
         Pipe = 2,
         Device = 3,
+        Memory = 4,
     }
 
     private static void WriteFiles(BinaryWriter w, LinuxProcess p)
@@ -203,6 +209,11 @@ public static class ProcessSnapshot
                 case DeviceFile d:
                     w.Write((byte)FileKind.Device);
                     w.Write((int)d.DeviceKind);
+                    break;
+                case MemoryFile m:
+                    w.Write((byte)FileKind.Memory);
+                    w.Write(m.Content.Length);
+                    w.Write(m.Content);
                     break;
                 default:
                     throw new NotSupportedException($"cannot snapshot an open {f.GetType().Name}");
@@ -272,6 +283,15 @@ public static class ProcessSnapshot
                     var device = (DeviceFile.Kind)r.ReadInt32();
                     int flags = r.ReadInt32();
                     f = new DeviceFile(device) { GuestPath = r.ReadString(), Flags = flags };
+                    f.Offset = r.ReadInt64();
+                    files[i] = f;
+                    continue;
+                }
+                case FileKind.Memory:
+                {
+                    var content = r.ReadBytes(r.ReadInt32());
+                    int flags = r.ReadInt32();
+                    f = new MemoryFile(content) { GuestPath = r.ReadString(), Flags = flags };
                     f.Offset = r.ReadInt64();
                     files[i] = f;
                     continue;
