@@ -98,6 +98,12 @@ static void rep_faults(void)
         asm volatile("rep movsb" : "+S"(s), "+D"(d), "+c"(c) : : "memory");
         out_str("not reached\n");
     }
+    /* Forward copy whose source runs into the protected page. */
+    if (!sigsetjmp(g_jump, 1)) {
+        uint64_t s = (uint64_t)p + 2 * 4096 + 50, d = (uint64_t)p + 7, c = 7000;
+        asm volatile("rep movsq" : "+S"(s), "+D"(d), "+c"(c) : : "memory");
+        out_str("not reached\n");
+    }
     /* Eight-byte elements, starting misaligned so that one element straddles into the bad page. */
     g_uses_rsi = 0;
     if (!sigsetjmp(g_jump, 1)) {
