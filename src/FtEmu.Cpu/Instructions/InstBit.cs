@@ -9,8 +9,9 @@ namespace FtEmu.Cpu;
 /// the F3 prefix there; GCC emits "rep bsf" for __builtin_ctz relying on exactly that.
 /// </summary>
 /// <remarks>
-/// Undefined flags follow the AMD Zen host: BT* change only CF; BSF/BSR change only ZF. A zero
-/// source leaves the destination register untouched (a 32-bit one keeps its upper half).
+/// Undefined flags follow the AMD Zen host: BT* change only CF; BSF/BSR clear CF, AF, SF and OF
+/// and set PF from the bit index (a zero source gives ZF and PF). A zero source leaves the
+/// destination register untouched (a 32-bit one keeps its upper half).
 /// </remarks>
 public static unsafe partial class Inst
 {
@@ -87,11 +88,12 @@ public static unsafe partial class Inst
         ulong s = ReadOp1(cpu, ref op);
         if (s == 0)
         {
-            cpu.SetFlags(RFlags.ZF, RFlags.ZF);
+            SetArithFlags(cpu, RFlags.ZF | RFlags.PF);
             return;
         }
-        cpu.WriteGpr(op.Reg0, op.Size0, (ulong)BitOperations.TrailingZeroCount(s));
-        cpu.SetFlags(RFlags.ZF, 0);
+        ulong index = (ulong)BitOperations.TrailingZeroCount(s);
+        cpu.WriteGpr(op.Reg0, op.Size0, index);
+        SetArithFlags(cpu, Cpu.Parity(index));
     }
 
     public static void Bsr(Cpu cpu, ref DecodedOp op)
@@ -99,10 +101,11 @@ public static unsafe partial class Inst
         ulong s = ReadOp1(cpu, ref op);
         if (s == 0)
         {
-            cpu.SetFlags(RFlags.ZF, RFlags.ZF);
+            SetArithFlags(cpu, RFlags.ZF | RFlags.PF);
             return;
         }
-        cpu.WriteGpr(op.Reg0, op.Size0, (ulong)(63 - BitOperations.LeadingZeroCount(s)));
-        cpu.SetFlags(RFlags.ZF, 0);
+        ulong index = (ulong)(63 - BitOperations.LeadingZeroCount(s));
+        cpu.WriteGpr(op.Reg0, op.Size0, index);
+        SetArithFlags(cpu, Cpu.Parity(index));
     }
 }

@@ -95,8 +95,15 @@ public static unsafe partial class Inst
         if (count == 0) cpu.Rip = op.Imm;
     }
 
-    public static void Breakpoint(Cpu cpu, ref DecodedOp op) =>
-        throw new GuestFault(GuestFault.SIGTRAP, 0x80, op.Ip);
+    /// <summary>
+    /// INT3 is a trap, not a fault: it retires and the handler sees RIP after it (a thrown fault would
+    /// rewind RIP to the INT3 and a returning handler would run it forever). SI_KERNEL has no address.
+    /// </summary>
+    public static void Breakpoint(Cpu cpu, ref DecodedOp op)
+    {
+        cpu.Environment.Fault(cpu, new GuestFault(GuestFault.SIGTRAP, 0x80, 0));
+        cpu.StopRequested = true;
+    }
 
     /// <summary>Privileged in user mode: Linux delivers SIGSEGV (general protection).</summary>
     public static void PrivilegedInstruction(Cpu cpu, ref DecodedOp op) =>
