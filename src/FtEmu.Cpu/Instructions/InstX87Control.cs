@@ -1,0 +1,170 @@
+using Iced.Intel;
+
+namespace FtEmu.Cpu;
+
+/// <summary>x87 control: status/control word access, FNINIT, FNCLEX, WAIT, FNSTENV/FLDENV, FNSAVE/FRSTOR, FXSAVE/FXRSTOR.</summary>
+public static unsafe partial class Inst
+{
+    private static void RegisterX87Control(OpcodeRegistry r)
+    {
+        r.Add(Mnemonic.Fnstsw, &Fnstsw);
+        r.Add(Mnemonic.Fstsw, &Fnstsw);
+        r.Add(Mnemonic.Fnstcw, &Fnstcw);
+        r.Add(Mnemonic.Fstcw, &Fnstcw);
+        r.Add(Mnemonic.Fldcw, &Fldcw);
+        r.Add(Mnemonic.Fnclex, &Fnclex);
+        r.Add(Mnemonic.Fclex, &Fnclex);
+        r.Add(Mnemonic.Fninit, &Fninit);
+        r.Add(Mnemonic.Finit, &Fninit);
+        r.Add(Mnemonic.Wait, &Fnop);
+        r.Add(Mnemonic.Fnop, &Fnop);
+        // 8087/80287 leftovers that later FPUs execute as FNOP.
+        r.Add(Mnemonic.Fneni, &Fnop);
+        r.Add(Mnemonic.Feni, &Fnop);
+        r.Add(Mnemonic.Fndisi, &Fnop);
+        r.Add(Mnemonic.Fdisi, &Fnop);
+        r.Add(Mnemonic.Fnsetpm, &Fnop);
+        r.Add(Mnemonic.Fsetpm, &Fnop);
+        r.Add(Mnemonic.Fnstenv, &Fnstenv);
+        r.Add(Mnemonic.Fstenv, &Fnstenv);
+        r.Add(Mnemonic.Fldenv, &Fldenv);
+        r.Add(Mnemonic.Fnsave, &Fnsave);
+        r.Add(Mnemonic.Fsave, &Fnsave);
+        r.Add(Mnemonic.Frstor, &Frstor);
+        r.Add(Mnemonic.Fxsave, &Fxsave);
+        r.Add(Mnemonic.Fxsave64, &Fxsave);
+        r.Add(Mnemonic.Fxrstor, &Fxrstor);
+        r.Add(Mnemonic.Fxrstor64, &Fxrstor);
+    }
+
+    public static void Fnstsw(Cpu cpu, ref DecodedOp op)
+    {
+        if (op.Kind0 == OperandKind.Gpr) cpu.WriteGpr(Reg.Rax, 2, cpu.FpuStatusWord);
+        else cpu.Memory.Write16(cpu.EffectiveAddress(ref op), cpu.FpuStatusWord);
+    }
+
+    public static void Fnstcw(Cpu cpu, ref DecodedOp op) =>
+        cpu.Memory.Write16(cpu.EffectiveAddress(ref op), cpu.State->FpuControl);
+
+    public static void Fldcw(Cpu cpu, ref DecodedOp op)
+    {
+        // Bit 6 reads as 1 and the reserved bits as 0, as on hardware.
+        cpu.State->FpuControl = (ushort)((cpu.Memory.Read16(cpu.EffectiveAddress(ref op)) & 0x1F3F) | 0x40);
+        UpdateSummary(cpu);
+    }
+
+    public static void Fnclex(Cpu cpu, ref DecodedOp op) =>
+        cpu.State->FpuStatus &= 0x7F00;
+
+    public static void Fninit(Cpu cpu, ref DecodedOp op) => FpuInit(cpu);
+
+    private static void FpuInit(Cpu cpu)
+    {
+        cpu.State->FpuControl = 0x037F;
+        cpu.State->FpuStatus = 0;
+        cpu.State->FpuTop = 0;
+        cpu.State->FpuTag = 0xFFFF;
+        cpu.State->FpuLastIp = 0;
+        cpu.State->FpuLastDp = 0;
+        cpu.State->FpuLastOpcode = 0;
+    }
+
+    public static void Fnop(Cpu cpu, ref DecodedOp op)
+    {
+    }
+
+    /// <summary>The 28-byte protected-mode environment image (32-bit layout, the one 64-bit code gets).</summary>
+    private static void StoreEnv(Cpu cpu, ulong a)
+    {
+        var s = cpu.State;
+        cpu.Memory.Write32(a, 0xFFFF0000u | s->FpuControl);
+        cpu.Memory.Write32(a + 4, 0xFFFF0000u | cpu.FpuStatusWord);
+        cpu.Memory.Write32(a + 8, 0xFFFF0000u | s->FpuTag);
+        cpu.Memory.Write32(a + 12, (uint)s->FpuLastIp);
+        cpu.Memory.Write32(a + 16, (uint)(s->FpuLastOpcode & 0x7FF) << 16);
+        cpu.Memory.Write32(a + 20, (uint)s->FpuLastDp);
+        cpu.Memory.Write32(a + 24, 0xFFFF0000u);
+    }
+
+    private static void LoadEnv(Cpu cpu, ulong a)
+    {
+        var s = cpu.State;
+        s->FpuControl = (ushort)((cpu.Memory.Read16(a) & 0x1F3F) | 0x40);
+        ushort sw = cpu.Memory.Read16(a + 4);
+        s->FpuTop = (sw >> 11) & 7;
+        s->FpuStatus = (ushort)(sw & ~(7 << 11));
+        ushort tag = cpu.Memory.Read16(a + 8);
+        s->FpuLastIp = cpu.Memory.Read32(a + 12);
+        s->FpuLastOpcode = (ushort)((cpu.Memory.Read32(a + 16) >> 16) & 0x7FF);
+        s->FpuLastDp = cpu.Memory.Read32(a + 20);
+        s->FpuTag = tag;
+        RetagNonEmpty(cpu);
+        UpdateSummary(cpu);
+    }
+
+    /// <summary>Recomputes the tags of non-empty registers from their contents, as FLDENV/FRSTOR do.</summary>
+    private static void RetagNonEmpty(Cpu cpu)
+    {
+        for (int p = 0; p < 8; p++)
+        {
+            if (((cpu.State->FpuTag >> (2 * p)) & 3) == TagEmpty) continue;
+            var v = new X87.Float80(cpu.State->FpuSignificand[p], cpu.State->FpuSignExponent[p]);
+            SetTag(cpu, p, TagFor(v));
+        }
+    }
+
+    public static void Fnstenv(Cpu cpu, ref DecodedOp op)
+    {
+        StoreEnv(cpu, cpu.EffectiveAddress(ref op));
+        // FNSTENV masks every exception after saving.
+        cpu.State->FpuControl |= 0x3F;
+        UpdateSummary(cpu);
+    }
+
+    public static void Fldenv(Cpu cpu, ref DecodedOp op) => LoadEnv(cpu, cpu.EffectiveAddress(ref op));
+
+    public static void Fnsave(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        StoreEnv(cpu, a);
+        for (int i = 0; i < 8; i++) WriteMem80(cpu, a + 28 + 10 * (ulong)i, ReadSt(cpu, i));
+        FpuInit(cpu);
+    }
+
+    public static void Frstor(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        ushort sw = cpu.Memory.Read16(a + 4);
+        int top = (sw >> 11) & 7;
+        for (int i = 0; i < 8; i++)
+        {
+            var v = ReadMem80(cpu, a + 28 + 10 * (ulong)i);
+            int p = (top + i) & 7;
+            cpu.State->FpuSignificand[p] = v.Significand;
+            cpu.State->FpuSignExponent[p] = v.SignExponent;
+        }
+        LoadEnv(cpu, a);
+    }
+
+    public static void Fxsave(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
+        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
+        // Reserved and available bytes beyond the architectural image are left as they were in memory.
+        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
+        Span<byte> image = stackalloc byte[Cpu.FxsaveSize];
+        cpu.FxSave(image);
+        image[..416].CopyTo(area);
+        if (!cpu.Memory.TryWrite(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
+    }
+
+    public static void Fxrstor(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
+        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
+        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
+        cpu.FxRestore(area);
+    }
+}

@@ -1,0 +1,15 @@
+namespace FtEmu.Tests.Isa;
+
+/// <summary>
+/// The generated x87 assembly guests (guest-images/tools/gen_isa_x87_asm.py): arithmetic, conversions,
+/// compares and stack faults over edge values and control words, compared with the host CPU.
+/// </summary>
+public class X87AsmTests
+{
+    [Theory]
+    [InlineData("isa_x87_arith")]
+    [InlineData("isa_x87_unary")]
+    [InlineData("isa_x87_compare")]
+    public void MatchesNative(string name) =>
+        GuestRunner.AssertSameAsNative(GuestImages.Get(name, "asm"), Array.Empty<string>());
+}
