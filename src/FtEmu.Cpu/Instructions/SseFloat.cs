@@ -205,6 +205,27 @@ internal static class SseFloat
         int mode = Mode(mxcsr);
         ulong bits = B(d);
         bool overflow = double.IsInfinity(d);
+        if (overflow && mode != Rne)
+        {
+            // Just past the largest double, directed rounding can still land on it without
+            // overflowing; decide on the result at half scale, where nothing overflows.
+            double xh = x * 0.5;
+            double h = op switch { FOp.Mul => xh * y, FOp.Div => xh / y, _ => xh + y * 0.5 };
+            int hs = op switch
+            {
+                FOp.Mul => Sign(Math.FusedMultiplyAdd(xh, y, -h)),
+                FOp.Div => Sign(Math.FusedMultiplyAdd(-h, y, xh)) * Sign(y),
+                _ => TwoSumSign(xh, y * 0.5, h),
+            };
+            ulong hb = B(h);
+            switch (mode)
+            {
+                case Rd: if (hs < 0) hb = NextDown64(hb); break;
+                case Ru: if (hs > 0) hb = NextUp64(hb); break;
+                default: if ((hb >> 63) == 0 ? hs < 0 : hs > 0) hb -= 1; break;
+            }
+            overflow = Math.Abs(D(hb)) >= 8.98846567431158e307; // 2^1023
+        }
         if (s != 0)
         {
             switch (mode)
@@ -392,7 +413,7 @@ internal static class SseFloat
                     double d = x + y;
                     if (d == 0 && Mode(mxcsr) == Rd && !(a == 0 && (op == FOp.Add ? b == 0 : b == 0x8000000000000000))) return 0x8000000000000000;
                     if (d == 0) return B(d);
-                    return RoundDouble(d, TwoSumSign(x, y, d), mxcsr, ref flags);
+                    return RoundDouble(d, TwoSumSign(x, y, d), mxcsr, ref flags, FOp.Add, x, y);
                 }
             case FOp.Mul:
                 if (double.IsInfinity(x) || double.IsInfinity(y))
