@@ -19,6 +19,14 @@ internal enum FOp : byte
 /// rounded (nearest-even) results; directed rounding and the inexact flag come from exact error
 /// terms (two-sum, fused multiply-add residuals), and NaNs never reach host arithmetic.
 /// </summary>
+/// <remarks>
+/// Known limits: RCPPS/RSQRTPS use 1/x rounded to 12 fraction bits, not a vendor's table (relative
+/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). With an
+/// unmasked exception the flags of all lanes are merged before the SIGFPE, where hardware may report
+/// only the pre-computation ones. Single precision is computed through exact double residuals;
+/// double precision re-derives tininess and overflow at scaled exponents where the host result alone
+/// cannot tell.
+/// </remarks>
 internal static class SseFloat
 {
     public const uint IE = 0x01, DE = 0x02, ZE = 0x04, OE = 0x08, UE = 0x10, PE = 0x20, DAZ = 0x40, FTZ = 0x8000;
