@@ -71,6 +71,7 @@ public sealed partial class SignalState
         cpu.Gpr(Reg.Rax) = 0;
         cpu.Rip = act.Handler;
         cpu.SetFlags(RFlags.DF | RFlags.TF, 0);
+        cpu.ResetFpuToInit(); // the handler starts from the init FPU/SSE state; sigreturn restores
         if ((act.Flags & SA_NODEFER) == 0) Blocked |= Bit(sig);
         Blocked |= act.Mask;
         Blocked &= ~(Bit(9) | Bit(19));
