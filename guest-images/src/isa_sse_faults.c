@@ -1,7 +1,9 @@
 /* SSE faults seen through signal handlers: a misaligned 16-byte operand and a reserved MXCSR bit
    are #GP (SIGSEGV, si_code SI_KERNEL, si_addr 0); unmasked SIMD exceptions are #XM (SIGFPE with
    the si_code of the highest-priority unmasked exception, si_addr at the instruction). */
+#define _GNU_SOURCE
 #include <signal.h>
+#include <ucontext.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -11,9 +13,12 @@
 static sigjmp_buf env;
 static volatile int got_sig, got_code;
 static volatile uintptr_t got_addr;
+static volatile long long got_trapno, got_err;
 
 static void handler(int sig, siginfo_t *si, void *uc) {
-    (void)uc;
+    ucontext_t *u = uc;
+    got_trapno = u->uc_mcontext.gregs[REG_TRAPNO];
+    got_err = u->uc_mcontext.gregs[REG_ERR];
     got_sig = sig;
     got_code = si->si_code;
     got_addr = (uintptr_t)si->si_addr;
@@ -24,8 +29,8 @@ static unsigned char buf[64] __attribute__((aligned(16)));
 static const unsigned defmx = 0x1f80;
 
 static void report(const char *what, uintptr_t expect_addr) {
-    printf("%-28s sig %d code %d addr %s\n", what, got_sig, got_code,
-           got_addr == expect_addr ? "as expected" : "unexpected");
+    printf("%-28s sig %d code %d addr %s trapno %lld err %lld\n", what, got_sig, got_code,
+           got_addr == expect_addr ? "as expected" : "unexpected", got_trapno, got_err);
     got_sig = got_code = 0;
     got_addr = 0;
 }
