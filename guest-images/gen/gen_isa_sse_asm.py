@@ -82,6 +82,14 @@ def f64_pairs():
             x = rnd()
             return (x & 0x800FFFFFFFFFFFFF) | (((x >> 40) % 0x40) << 52)
         lanes.append((t(), t()))
+    big = 0x7FEFFFFFFFFFFFFF  # just past it, directed rounding may or may not overflow
+    for a, b in [(big, 0x7C98000000000000), (big, 0x7C90000000000000), (big, 0x7C88000000000000),
+                 (big | 1 << 63, 0xFC98000000000000), (big, 0x3FF0000000000001), (big - 1, 0x3FF0000000000001),
+                 (big, 0x3FEFFFFFFFFFFFFF), (big | 1 << 63, 0x3FEFFFFFFFFFFFFE), (big, 0x3FEFFFFFFFFFFFFD),
+                 (0x7FE0000000000001, 0x4000000000000000)]:
+        lanes.append((a, b))
+    if len(lanes) % 2:
+        lanes.append((0, 0))
     out = []
     for i in range(0, len(lanes) - 1, 2):
         out.append((lanes[i][0] | lanes[i + 1][0] << 64, lanes[i][1] | lanes[i + 1][1] << 64))

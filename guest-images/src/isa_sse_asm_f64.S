@@ -121,7 +121,7 @@ run_f64:
     call put_char
     call maybe_flush
     inc r14
-    cmp r14, 248
+    cmp r14, 253
     jb .Lf64p
     inc r13
     cmp r13, [f64_nmodes + r12*8]
@@ -863,6 +863,11 @@ f64_pairs:
     .quad 0x33eb3b3ff52832f, 0x3b3fb3bedae21b2, 0x53c51307bb0de9, 0x24be41597295171
     .quad 0x81cd5ca7a35b7f93, 0x80e74e444a3c7637, 0x811ad1fdce684dac, 0x3ed3e6b0545631b
     .quad 0x82296296b04e4f1d, 0x809b49e1b2e4556a, 0x2d1ed4b2ed8b4c3, 0x835635314cb98740
+    .quad 0x7fefffffffffffff, 0x7fefffffffffffff, 0x7c98000000000000, 0x7c90000000000000
+    .quad 0x7fefffffffffffff, 0xffefffffffffffff, 0x7c88000000000000, 0xfc98000000000000
+    .quad 0x7fefffffffffffff, 0x7feffffffffffffe, 0x3ff0000000000001, 0x3ff0000000000001
+    .quad 0x7fefffffffffffff, 0xffefffffffffffff, 0x3fefffffffffffff, 0x3feffffffffffffe
+    .quad 0x7fefffffffffffff, 0x7fe0000000000001, 0x3feffffffffffffd, 0x4000000000000000
     .quad 0, 0, 0, 0
     .balign 16
 oneps: .long 0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000

@@ -10,9 +10,6 @@ namespace FtEmu.Cpu;
 /// </summary>
 public static unsafe partial class Inst
 {
-    /// <summary>si_code of a #GP turned into SIGSEGV by Linux.</summary>
-    private const int SiKernel = 0x80;
-
     /// <summary>MXCSR bits that may be set (DAZ supported); anything else in LDMXCSR/FXRSTOR is #GP.</summary>
     private const uint MxcsrWritable = 0xFFFF;
 
@@ -61,7 +58,7 @@ public static unsafe partial class Inst
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong* Xmm(Cpu cpu, int n) => cpu.State->Xmm + 2 * n;
 
-    internal static GuestFault GeneralProtection() => new(GuestFault.SIGSEGV, SiKernel, 0);
+    internal static GuestFault GeneralProtection() => new(GuestFault.SIGSEGV, GuestFault.SI_KERNEL, 0);
 
     /// <summary>Address of a 16-byte operand that must be aligned (#GP otherwise).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -19,6 +19,14 @@ internal enum FOp : byte
 /// rounded (nearest-even) results; directed rounding and the inexact flag come from exact error
 /// terms (two-sum, fused multiply-add residuals), and NaNs never reach host arithmetic.
 /// </summary>
+/// <remarks>
+/// Known limits: RCPPS/RSQRTPS use 1/x rounded to 12 fraction bits, not a vendor's table (relative
+/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). With an
+/// unmasked exception the flags of all lanes are merged before the SIGFPE, where hardware may report
+/// only the pre-computation ones. Single precision is computed through exact double residuals;
+/// double precision re-derives tininess and overflow at scaled exponents where the host result alone
+/// cannot tell.
+/// </remarks>
 internal static class SseFloat
 {
     public const uint IE = 0x01, DE = 0x02, ZE = 0x04, OE = 0x08, UE = 0x10, PE = 0x20, DAZ = 0x40, FTZ = 0x8000;
@@ -205,6 +213,27 @@ internal static class SseFloat
         int mode = Mode(mxcsr);
         ulong bits = B(d);
         bool overflow = double.IsInfinity(d);
+        if (overflow && mode != Rne)
+        {
+            // Just past the largest double, directed rounding can still land on it without
+            // overflowing; decide on the result at half scale, where nothing overflows.
+            double xh = x * 0.5;
+            double h = op switch { FOp.Mul => xh * y, FOp.Div => xh / y, _ => xh + y * 0.5 };
+            int hs = op switch
+            {
+                FOp.Mul => Sign(Math.FusedMultiplyAdd(xh, y, -h)),
+                FOp.Div => Sign(Math.FusedMultiplyAdd(-h, y, xh)) * Sign(y),
+                _ => TwoSumSign(xh, y * 0.5, h),
+            };
+            ulong hb = B(h);
+            switch (mode)
+            {
+                case Rd: if (hs < 0) hb = NextDown64(hb); break;
+                case Ru: if (hs > 0) hb = NextUp64(hb); break;
+                default: if ((hb >> 63) == 0 ? hs < 0 : hs > 0) hb -= 1; break;
+            }
+            overflow = Math.Abs(D(hb)) >= 8.98846567431158e307; // 2^1023
+        }
         if (s != 0)
         {
             switch (mode)
@@ -392,7 +421,7 @@ internal static class SseFloat
                     double d = x + y;
                     if (d == 0 && Mode(mxcsr) == Rd && !(a == 0 && (op == FOp.Add ? b == 0 : b == 0x8000000000000000))) return 0x8000000000000000;
                     if (d == 0) return B(d);
-                    return RoundDouble(d, TwoSumSign(x, y, d), mxcsr, ref flags);
+                    return RoundDouble(d, TwoSumSign(x, y, d), mxcsr, ref flags, FOp.Add, x, y);
                 }
             case FOp.Mul:
                 if (double.IsInfinity(x) || double.IsInfinity(y))

@@ -10,6 +10,7 @@ public sealed class GuestFault : Exception
     public const int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
     public const int FPE_INTDIV = 1, FPE_INTOVF = 2;
     public const int ILL_ILLOPN = 2; // what Linux reports for every #UD
+    public const int SI_KERNEL = 0x80; // general-protection fault (#GP) reported as SIGSEGV
 
     public GuestFault(int signal, int code, ulong address)
         : base($"guest signal {signal} (code {code}) at 0x{address:x}")

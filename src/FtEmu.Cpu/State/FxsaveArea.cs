@@ -49,6 +49,29 @@ public sealed unsafe partial class Cpu
         for (int i = 0; i < 32; i++) s->Xmm[i] = BinaryPrimitives.ReadUInt64LittleEndian(area[(160 + 8 * i)..]);
     }
 
+    /// <summary>
+    /// The x87/SSE init state (as after FNINIT, MXCSR 0x1F80, XMM zero): what Linux gives a signal
+    /// handler once the interrupted state is saved in the frame.
+    /// </summary>
+    public void ResetFpuToInit()
+    {
+        CpuState* s = State;
+        for (int i = 0; i < 32; i++) s->Xmm[i] = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            s->FpuSignificand[i] = 0;
+            s->FpuSignExponent[i] = 0;
+        }
+        s->Mxcsr = 0x1F80;
+        s->FpuControl = 0x037F;
+        s->FpuStatus = 0;
+        s->FpuTag = 0xFFFF;
+        s->FpuTop = 0;
+        s->FpuLastOpcode = 0;
+        s->FpuLastIp = 0;
+        s->FpuLastDp = 0;
+    }
+
     /// <summary>The status word with TOP merged in.</summary>
     public ushort FpuStatusWord => (ushort)((State->FpuStatus & ~(7 << 11)) | ((State->FpuTop & 7) << 11));
 

@@ -42,11 +42,12 @@ public sealed partial class SignalState
         W(buf, McontextOffset + 128, cpu.Rip);
         W(buf, McontextOffset + 136, cpu.Rflags);
         W(buf, McontextOffset + 144, 0x33); // cs
-        W(buf, McontextOffset + 160, sig == GuestFault.SIGSEGV ? 4UL : 0); // err: user-mode access
-        W(buf, McontextOffset + 168, sig switch { GuestFault.SIGSEGV => 14UL, GuestFault.SIGFPE => 0, GuestFault.SIGILL => 6, _ => 0 });
-        W(buf, McontextOffset + 176, Blocked);
-        W(buf, McontextOffset + 184, address);
-        W(buf, McontextOffset + 192, fpstate);
+        // sigcontext after cs/gs/fs/ss: err +152, trapno +160, oldmask +168, cr2 +176, fpstate +184.
+        W(buf, McontextOffset + 152, sig == GuestFault.SIGSEGV && code != GuestFault.SI_KERNEL ? 4UL : 0); // err: user-mode access (#GP: 0)
+        W(buf, McontextOffset + 160, sig switch { GuestFault.SIGSEGV => code == GuestFault.SI_KERNEL ? 13UL : 14UL, GuestFault.SIGFPE => code >= 3 ? 19UL : 0, GuestFault.SIGILL => 6, _ => 0 });
+        W(buf, McontextOffset + 168, Blocked);
+        W(buf, McontextOffset + 176, address);
+        W(buf, McontextOffset + 184, fpstate);
         // After sigsuspend the handler's sigreturn restores the mask from before the call.
         W(buf, SigmaskOffset, SavedMask ?? Blocked);
         SavedMask = null;
@@ -73,6 +74,7 @@ public sealed partial class SignalState
         cpu.Gpr(Reg.Rax) = 0;
         cpu.Rip = act.Handler;
         cpu.SetFlags(RFlags.DF | RFlags.TF, 0);
+        cpu.ResetFpuToInit(); // the handler starts from the init FPU/SSE state; sigreturn restores
         if ((act.Flags & SA_NODEFER) == 0) Blocked |= Bit(sig);
         Blocked |= act.Mask;
         Blocked &= ~(Bit(9) | Bit(19));
@@ -95,7 +97,7 @@ public sealed partial class SignalState
         for (int i = 0; i < 16; i++) cpu.Gpr(s_mcontextOrder[i]) = R(buf, McontextOffset + 8 * i);
         cpu.Rip = R(buf, McontextOffset + 128);
         cpu.SetFlags(RFlags.UserWritable, R(buf, McontextOffset + 136));
-        ulong fpstate = R(buf, McontextOffset + 192);
+        ulong fpstate = R(buf, McontextOffset + 184);
         if (fpstate != 0)
         {
             var fx = new byte[Cpu.Cpu.FxsaveSize];
