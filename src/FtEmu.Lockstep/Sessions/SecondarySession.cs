@@ -218,6 +218,8 @@ public sealed class SecondarySession : IReplayOutput
             _kept.Clear();
             _host!.Switch(new PassThroughTape(), new TakeoverHost(_live, _host.ReplayedOpenFiles));
             _live_ = true;
+            // Leave the replay loop promptly so that this side starts serving as a primary.
+            _process.Cpu.RequestYield();
         }
         return true;
     }
