@@ -8,7 +8,8 @@ public class GuestProgramTests
     public static TheoryData<string, string> Guests()
     {
         var data = new TheoryData<string, string>();
-        foreach (var name in GuestImages.CNames())
+        // nondet prints the clock, random bytes and its pid: different on every run by design (the replay tests use it).
+        foreach (var name in GuestImages.CNames().Where(n => n != "nondet"))
             foreach (var flavor in new[] { "glibc", "musl", "glibc-O3", "musl-O3", "pie" })
                 data.Add(name, flavor);
         return data;

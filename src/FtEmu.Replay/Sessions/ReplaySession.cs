@@ -69,16 +69,16 @@ public sealed class ReplaySession
         }
         catch (EndOfRecordingException e)
         {
-            if (reader.TruncatedAt != null || !reader.IsComplete)
-                return new Result(Outcome.Incomplete, process.ExitCode, process.Cpu.InstructionCount, verified, null,
-                    $"recording incomplete: {e.Message}; {verified} checkpoints verified before that");
-            return Diverged(process, tape, e.Message, null, Checkpoint.Take(process), verified);
+            // Data ran out before the End record: whatever the header flag says, the file is cut short.
+            string why = reader.IsComplete && reader.TruncatedAt == null ? $"ends at offset {reader.Offset} without its End record (truncated)" : e.Message;
+            return new Result(Outcome.Incomplete, process.ExitCode, process.Cpu.InstructionCount, verified, null,
+                $"recording incomplete: {why}; {verified} checkpoints verified before that");
         }
     }
 
     private static Result Incomplete(LogReader reader, LinuxProcess process, int verified)
     {
-        string where = reader.TruncatedAt is long t ? $"cut short at offset {t}" : "not marked complete";
+        string where = reader.TruncatedAt is long t ? $"cut short at offset {t}" : reader.IsComplete ? $"truncated at offset {reader.Offset}" : "not marked complete";
         return new Result(Outcome.Incomplete, process.ExitCode, process.Cpu.InstructionCount, verified, null,
             $"recording incomplete ({where}): replayed and verified {verified} checkpoints up to instruction {process.Cpu.InstructionCount}");
     }
