@@ -54,25 +54,18 @@ _start:
     xor edi, edi
     syscall
 
-# r15 = output cursor. hexN: rax value, ecx nibbles.
+# r15 = output cursor. hex: rax value, ecx bytes. Shift-free, so it runs on a bare interpreter.
 hex:
-    push rdx
-    mov rdx, rcx
-1:  dec rdx
-    mov r8, rax
-    lea r9, [rdx*4]
-    push rcx
-    mov rcx, r9
-    shr r8, cl
-    pop rcx
-    and r8d, 15
-    lea r9, [rip + digits]
-    mov r8b, [r9 + r8]
-    mov [r15], r8b
-    inc r15
-    test rdx, rdx
+    mov [rip + hexbuf], rax
+    lea r9, [rip + hextab]
+1:  dec rcx
+    lea r8, [rip + hexbuf]
+    movzx r8d, byte ptr [r8 + rcx]
+    movzx r8d, word ptr [r9 + r8*2]
+    mov [r15], r8w
+    add r15, 2
+    test rcx, rcx
     jnz 1b
-    pop rdx
     ret
 
 space:
@@ -103,11 +96,11 @@ flush:
 envdump:
     fnstenv [rip + envbuf]
     movzx eax, word ptr [rip + envbuf + 4]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     movzx eax, word ptr [rip + envbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     ret
@@ -117,10 +110,10 @@ dump:
     call envdump
     fstp tbyte ptr [rip + resbuf]
     movzx eax, word ptr [rip + resbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -128,7 +121,7 @@ dump:
 dumpmem:
     call envdump
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -140,18 +133,19 @@ dumpflags:
     push rax
     call envdump
     pop rax
-    mov ecx, 4
+    mov ecx, 2
     call hex
     jmp newline
 
     .data
-digits: .ascii "0123456789abcdef"
+hextab: .ascii "{hextab}"
     .balign 16
 {data}
     .bss
     .balign 16
 envbuf: .skip 32
 resbuf: .skip 16
+hexbuf: .skip 16
 outbuf: .skip 1100000
 """
 
@@ -173,7 +167,7 @@ def test(lines, cw, dump="dump"):
 
 
 def write(name, body, extra_data=""):
-    text = HEADER.replace("{body}", "\n".join(body)).replace("{data}", data_section(extra_data))
+    text = HEADER.replace("{hextab}", "".join(f"{i:02x}" for i in range(256))).replace("{body}", "\n".join(body)).replace("{data}", data_section(extra_data))
     with open(os.path.join(SRC, name + ".S"), "w") as f:
         f.write(text)
 

@@ -198,12 +198,12 @@ public static unsafe partial class Inst
         }
         else if (a.IsInfinity || b.IsZero)
         {
-            env.Flags |= FpFlags.IE;
+            env.Flags = (env.Flags & ~FpFlags.DE) | FpFlags.IE;
             r = Float80.Indefinite;
         }
         else if (a.IsZero || b.IsInfinity)
         {
-            r = a;
+            r = Float80.Normalized(a, ref env);
         }
         else
         {

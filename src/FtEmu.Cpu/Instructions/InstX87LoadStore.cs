@@ -209,7 +209,7 @@ public static unsafe partial class Inst
         };
         bool up = rc switch
         {
-            0 => extra > 2 || (extra == 2 && (sig & 1) != 0),
+            0 => extra >= 2, // the constants' further bits are non-zero: 2 is above the tie
             2 => extra != 0,
             _ => false,
         };
