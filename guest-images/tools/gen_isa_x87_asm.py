@@ -239,6 +239,64 @@ def gen_compare():
     write("isa_x87_compare", body)
 
 
+MEM_DATA = """
+    .balign 16
+m32: .long 0x3f800000, 0x80000000, 0x7f800000, 0x7fa00000, 0x00000001, 0x4b000001, 0xff7fffff, 0x7fc00001
+m64: .quad 0x3ff0000000000000, 0x8000000000000000, 0x7ff0000000000000, 0x7ff4000000000000
+     .quad 0x0000000000000001, 0x4330000000000001, 0xffefffffffffffff, 0x3fb999999999999a
+i16: .word 0, 1, 0xffff, 0x7fff, 0x8000, 12345, 0xcfc7, 3
+i32: .long 0, 1, 0xffffffff, 0x7fffffff, 0x80000000, 123456789, 0xfffe7960, 3
+i64: .quad 0, 1, 0xffffffffffffffff, 0x7fffffffffffffff, 0x8000000000000000, 1234567890123456789, 3, 0x20000000000001
+bcd: .quad 0x0000000000000000, 0x0000
+     .quad 0x1234567890123456, 0x8078
+     .quad 0x9999999999999999, 0x0099
+     .quad 0x0000000000000001, 0x8000
+    .balign 16
+fxarea: .skip 512
+saveenv: .skip 128
+"""
+
+
+def gen_misc():
+    body = []
+    n = len(VALUES)
+    for c in range(len(CWS)):
+        for a in [2, 5, 6, 7, 13, 16, 21, 23]:
+            for k in range(8):
+                for op in ["fadd", "fsubr", "fmul", "fdiv", "fcomp"]:
+                    body.append(test([ld(a), f"{op} dword ptr [rip + m32 + {4 * k}]"] + (["fld1"] if op == "fcomp" else []), c))
+                    body.append(test([ld(a), f"{op} qword ptr [rip + m64 + {8 * k}]"] + (["fld1"] if op == "fcomp" else []), c))
+                for op in ["fiadd", "fisub", "fimul", "fidivr", "ficomp"]:
+                    body.append(test([ld(a), f"{op} word ptr [rip + i16 + {2 * k}]"] + (["fld1"] if op == "ficomp" else []), c))
+                    body.append(test([ld(a), f"{op} dword ptr [rip + i32 + {4 * k}]"] + (["fld1"] if op == "ficomp" else []), c))
+        for k in range(8):
+            body.append(test([f"fild word ptr [rip + i16 + {2 * k}]"], c))
+            body.append(test([f"fild dword ptr [rip + i32 + {4 * k}]"], c))
+            body.append(test([f"fild qword ptr [rip + i64 + {8 * k}]"], c))
+            body.append(test([f"fld dword ptr [rip + m32 + {4 * k}]"], c))
+            body.append(test([f"fld qword ptr [rip + m64 + {8 * k}]"], c))
+            body.append(test([f"fild qword ptr [rip + i64 + {8 * k}]", "fld1", "fchs", "fscale", "fstp st(1)"], c))
+        for k in range(4):
+            body.append(test([f"fbld tbyte ptr [rip + bcd + {16 * k}]"], c))
+        for a in range(n):
+            body.append(test([ld(a), "fbstp tbyte ptr [rip + resbuf]", "fld tbyte ptr [rip + resbuf]"], c))
+    # Partial remainders: large exponent differences need several FPREM steps (C2 set until done).
+    for a, b in [(7, 2), (16, 2), (16, 6), (17, 9), (16, 13), (7, 13)]:
+        for op in ["fprem", "fprem1"]:
+            lines = [ld(b), ld(a)]
+            for _ in range(4):
+                lines += [op, "call envdump"]
+            body.append(test(lines, 0))
+    # Environment and save images (pointers excluded: they are addresses).
+    body.append(test([ld(2), ld(13), ld(23), "fldz", "fnstenv [rip + saveenv]", "fninit", "fldenv [rip + saveenv]", "fld1"], 1))
+    body.append(test([ld(2), ld(13), ld(23), "fldz", "fnsave [rip + saveenv]", "fld1", "frstor [rip + saveenv]", "faddp st(1), st"], 2))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "fninit", "fxrstor [rip + fxarea]", "fmul st(0), st(1)"], 3))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "mov rax, [rip + fxarea]", "mov [rip + resbuf], rax"], 3, "dumpmem"))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "mov rax, [rip + fxarea + 32]", "mov [rip + resbuf], rax"], 3, "dumpmem"))
+    write("isa_x87_misc", body, MEM_DATA)
+
+
+gen_misc()
 gen_arith()
 gen_unary()
 gen_compare()

@@ -133,7 +133,7 @@ public static unsafe partial class Inst
         cpu.Memory.Write16(a + 8, v.SignExponent);
     }
 
-    /// <summary>The x87 operand size in bytes of a memory source, from the Iced code.</summary>
+    /// <summary>Reads an x87 memory source operand, typed by the Iced code.</summary>
     private static Float80 LoadMemOperand(Cpu cpu, ref DecodedOp op, ulong a, ref FpEnv env)
     {
         switch (op.Code.Mnemonic())
@@ -147,10 +147,25 @@ public static unsafe partial class Inst
                     _ => Float80.FromInt64((long)cpu.Memory.Read64(a)),
                 };
         }
+        if (op.Code is not (Code.Fld_m32fp or Code.Fld_m64fp or Code.Fld_m80fp))
+        {
+            // A denormal single/double operand is not reported when ST(0) is already a NaN.
+            var local = env;
+            var v = LoadFloatOperand(cpu, ref op, a, ref local);
+            var st0 = ReadSt(cpu, 0);
+            if (st0.IsNaN || st0.Class == Float80Class.Unsupported) local.Flags &= ~FpFlags.DE;
+            env = local;
+            return v;
+        }
+        return LoadFloatOperand(cpu, ref op, a, ref env);
+    }
+
+    private static Float80 LoadFloatOperand(Cpu cpu, ref DecodedOp op, ulong a, ref FpEnv env)
+    {
         return op.Size0 switch
         {
-            4 => Float80.FromSingle(cpu.Memory.Read32(a), ref env),
-            8 => Float80.FromDouble(cpu.Memory.Read64(a), ref env),
+            4 => Float80.FromSingle(cpu.Memory.Read32(a), ref env, keepSignaling: op.Code != Code.Fld_m32fp),
+            8 => Float80.FromDouble(cpu.Memory.Read64(a), ref env, keepSignaling: op.Code != Code.Fld_m64fp),
             _ => ReadMem80(cpu, a),
         };
     }

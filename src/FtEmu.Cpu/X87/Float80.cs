@@ -489,12 +489,16 @@ public readonly struct Float80 : IEquatable<Float80>
         return new Float80(mag << lz, (ushort)((Bias + 63 - lz) | (neg ? 0x8000 : 0)));
     }
 
-    public static Float80 FromDouble(ulong bits, ref FpEnv env) => FromBinary(bits, 52, 11, ref env);
+    /// <summary>
+    /// Widens a binary64. FLD quiets an SNaN (raising IE); arithmetic operands pass
+    /// <paramref name="keepSignaling"/> so that NaN propagation still sees the SNaN.
+    /// </summary>
+    public static Float80 FromDouble(ulong bits, ref FpEnv env, bool keepSignaling = false) => FromBinary(bits, 52, 11, ref env, keepSignaling);
 
-    public static Float80 FromSingle(uint bits, ref FpEnv env) => FromBinary(bits, 23, 8, ref env);
+    public static Float80 FromSingle(uint bits, ref FpEnv env, bool keepSignaling = false) => FromBinary(bits, 23, 8, ref env, keepSignaling);
 
     /// <summary>Exact widening of an IEEE binary32/binary64 value (DE for denormals, IE and quieting for SNaN).</summary>
-    private static Float80 FromBinary(ulong bits, int fracBits, int expBits, ref FpEnv env)
+    private static Float80 FromBinary(ulong bits, int fracBits, int expBits, ref FpEnv env, bool keepSignaling)
     {
         bool neg = (bits >> (fracBits + expBits)) != 0;
         ushort sign = neg ? (ushort)0x8000 : (ushort)0;
@@ -506,7 +510,7 @@ public readonly struct Float80 : IEquatable<Float80>
         {
             if (frac == 0) return Infinity(neg);
             ulong sig = IntegerBit | (frac << (63 - fracBits));
-            if ((sig & QuietBit) == 0)
+            if ((sig & QuietBit) == 0 && !keepSignaling)
             {
                 env.Flags |= FpFlags.IE;
                 sig |= QuietBit;

@@ -10,6 +10,7 @@ public class X87AsmTests
     [InlineData("isa_x87_arith")]
     [InlineData("isa_x87_unary")]
     [InlineData("isa_x87_compare")]
+    [InlineData("isa_x87_misc")]
     public void MatchesNative(string name) =>
         GuestRunner.AssertSameAsNative(GuestImages.Get(name, "asm"), Array.Empty<string>());
 }
