@@ -296,6 +296,35 @@ def gen_misc():
     write("isa_x87_misc", body, MEM_DATA)
 
 
+def magnitude_below(i, limit):
+    """Whether VALUES[i] is a finite number (not NaN/inf/unsupported) with |x| < limit, or a NaN/inf/zero."""
+    se, sig = VALUES[i]
+    e = se & 0x7FFF
+    if e == 0x7FFF or (e != 0 and not sig >> 63):
+        return True
+    from fractions import Fraction
+    return Fraction(sig) * Fraction(2) ** (max(e, 1) - 16383 - 63) < Fraction(limit)
+
+
+def gen_transcendental():
+    """Transcendentals: hardware is accurate to about 1 ulp only, so X87AsmTests compares this guest with a
+    tolerance. Operands outside the documented domains (F2XM1 |x| > 1, FYL2XP1 |x| >= 1 - sqrt(2)/2) are skipped."""
+    body = []
+    n = len(VALUES)
+    for a in range(n):
+        for op in ["f2xm1", "fsin", "fcos", "fptan", "fsincos"]:
+            if op == "f2xm1" and not magnitude_below(a, 1.0000001):
+                continue
+            body.append(test([ld(a), op, "fstp tbyte ptr [rip + resbuf + 0]"] if op in ("fptan", "fsincos") else [ld(a), op], 0))
+        for b in range(n):
+            for op in ["fyl2x", "fyl2xp1", "fpatan"]:
+                if op == "fyl2xp1" and not magnitude_below(a, 0.29):
+                    continue
+                body.append(test([ld(b), ld(a), op], 0))
+    write("isa_x87_transc", body)
+
+
+gen_transcendental()
 gen_misc()
 gen_arith()
 gen_unary()
