@@ -324,6 +324,24 @@ def gen_transcendental():
     write("isa_x87_transc", body)
 
 
+def gen_trap():
+    """An unmasked zero-divide: the status word shows ES/B, and the next x87 instruction dies with SIGFPE."""
+    body = [test([ld(2), "fldz", "fdivp st(1), st", "fld1"], 0)]
+    body.append("    call flush")
+    body.append("    fldcw [rip + cwtrap]")
+    body.append("    fld1")
+    body.append("    fldz")
+    body.append("    fdivp st(1), st")
+    body.append("    fnstsw ax")
+    body.append("    mov ecx, 2")
+    body.append("    call hex")
+    body.append("    call newline")
+    body.append("    call flush")
+    body.append("    fld1")
+    write("isa_x87_trap", body, "cwtrap: .word 0x037B\n")
+
+
+gen_trap()
 gen_transcendental()
 gen_misc()
 gen_arith()

@@ -113,12 +113,36 @@ public static unsafe partial class Inst
         UpdateSummary(cpu);
     }
 
-    /// <summary>Records the instruction and data pointers as a non-control x87 instruction does.</summary>
+    // Linux's si_code values for x87 math faults (math_error in arch/x86/kernel/traps.c).
+    private const int FpeFltDiv = 3, FpeFltOvf = 4, FpeFltUnd = 5, FpeFltRes = 6, FpeFltInv = 7;
+
+    /// <summary>
+    /// Records the instruction and data pointers as a non-control x87 instruction does, first delivering a
+    /// pending unmasked exception (ES set) as #MF, i.e. SIGFPE at this instruction, as hardware does.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void NoteX87(Cpu cpu, ref DecodedOp op, ulong dataAddress)
     {
+        if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
         cpu.State->FpuLastIp = op.Ip;
         cpu.State->FpuLastDp = dataAddress;
+    }
+
+    private static void RaisePendingX87(Cpu cpu, ref DecodedOp op)
+    {
+        int err = cpu.State->FpuStatus & ~cpu.State->FpuControl & 0x3F;
+        int code = (err & FpFlags.IE) != 0 ? FpeFltInv
+            : (err & FpFlags.ZE) != 0 ? FpeFltDiv
+            : (err & FpFlags.OE) != 0 ? FpeFltOvf
+            : (err & (FpFlags.UE | FpFlags.DE)) != 0 ? FpeFltUnd
+            : FpeFltRes;
+        throw new GuestFault(GuestFault.SIGFPE, code, op.Ip);
+    }
+
+    /// <summary>FWAIT: delivers a pending unmasked x87 exception.</summary>
+    public static void Fwait(Cpu cpu, ref DecodedOp op)
+    {
+        if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
