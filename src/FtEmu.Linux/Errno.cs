@@ -23,5 +23,22 @@ public static class Errno
         [ELOOP] = "ELOOP", [ENOTSUP] = "EOPNOTSUPP", [ETIMEDOUT] = "ETIMEDOUT",
     };
 
+    private static readonly Dictionary<int, string> s_descriptions = new()
+    {
+        [EPERM] = "Operation not permitted", [ENOENT] = "No such file or directory", [ESRCH] = "No such process",
+        [EINTR] = "Interrupted system call", [EIO] = "Input/output error", [ENXIO] = "No such device or address",
+        [EBADF] = "Bad file descriptor", [EAGAIN] = "Resource temporarily unavailable", [ENOMEM] = "Cannot allocate memory",
+        [EACCES] = "Permission denied", [EFAULT] = "Bad address", [EBUSY] = "Device or resource busy", [EEXIST] = "File exists",
+        [EXDEV] = "Invalid cross-device link", [ENOTDIR] = "Not a directory", [EISDIR] = "Is a directory",
+        [EINVAL] = "Invalid argument", [EMFILE] = "Too many open files", [ENOTTY] = "Inappropriate ioctl for device",
+        [ENOSPC] = "No space left on device", [ESPIPE] = "Illegal seek", [EROFS] = "Read-only file system", [EPIPE] = "Broken pipe",
+        [ERANGE] = "Numerical result out of range", [ENAMETOOLONG] = "File name too long", [ENOSYS] = "Function not implemented",
+        [ENOTEMPTY] = "Directory not empty", [ELOOP] = "Too many levels of symbolic links", [ENOTSUP] = "Operation not supported",
+        [ETIMEDOUT] = "Connection timed out",
+    };
+
+    /// <summary>strerror-style text, as strace shows after the errno name.</summary>
+    public static string Describe(int errno) => s_descriptions.TryGetValue(errno, out var d) ? d : $"Unknown error {errno}";
+
     public static string Name(int errno) => s_names.TryGetValue(errno, out var n) ? n : $"E{errno}";
 }

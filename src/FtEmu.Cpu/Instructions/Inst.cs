@@ -18,13 +18,14 @@ public static unsafe partial class Inst
         RegisterBit(r);
         RegisterString(r);
         RegisterAtomic(r);
+        RegisterFlagOps(r);
         RegisterSse(r);
         RegisterX87(r);
     }
 
     /// <summary>Undefined or unsupported instruction: SIGILL at this instruction.</summary>
     public static void InvalidOpcode(Cpu cpu, ref DecodedOp op) =>
-        throw new GuestFault(GuestFault.SIGILL, GuestFault.ILL_ILLOPC, op.Ip);
+        throw new GuestFault(GuestFault.SIGILL, GuestFault.ILL_ILLOPN, op.Ip);
 
     /// <summary>Instruction bytes on an unmapped or non-executable page: SIGSEGV at that address.</summary>
     public static void FetchFault(Cpu cpu, ref DecodedOp op) =>

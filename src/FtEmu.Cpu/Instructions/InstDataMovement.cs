@@ -37,6 +37,7 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Popf, &Popf);
         r.Add(Mnemonic.Popfq, &Popf);
         r.Add(Mnemonic.Leave, &Leave);
+        r.Add(Mnemonic.Enter, &Enter);
         r.Add(Mnemonic.Xlatb, &Xlat);
     }
 
@@ -63,7 +64,15 @@ public static unsafe partial class Inst
     public static void Movsx(Cpu cpu, ref DecodedOp op) =>
         WriteOp0(cpu, ref op, (ulong)Cpu.SignExtend(ReadOp1(cpu, ref op), op.Size1));
 
-    public static void Lea(Cpu cpu, ref DecodedOp op) => cpu.WriteGpr(op.Reg0, op.Size0, cpu.EffectiveAddress(ref op));
+    public static void Lea(Cpu cpu, ref DecodedOp op)
+    {
+        // LEA computes the offset only: a segment prefix does not add the FS/GS base.
+        ulong a = op.Disp;
+        if (op.Base != Reg.None) a += cpu.Gpr(op.Base);
+        if (op.Index != Reg.None) a += cpu.Gpr(op.Index) << op.ScaleShift;
+        if ((op.Prefix & OpPrefix.Address32) != 0) a = (uint)a;
+        cpu.WriteGpr(op.Reg0, op.Size0, a);
+    }
 
     public static void Push(Cpu cpu, ref DecodedOp op)
     {
@@ -192,6 +201,33 @@ public static unsafe partial class Inst
     {
         cpu.Gpr(Reg.Rsp) = cpu.Gpr(Reg.Rbp);
         cpu.Gpr(Reg.Rbp) = cpu.Pop64();
+    }
+
+    /// <summary>ENTER size, level: pushes RBP, copies level-1 outer frame pointers, then allocates size bytes.</summary>
+    public static void Enter(Cpu cpu, ref DecodedOp op)
+    {
+        int w = op.Code == Code.Enterw_imm16_imm8 ? 2 : 8;
+        ulong alloc = op.Imm & 0xFFFF;
+        int level = (int)op.Imm2 & 31;
+        // Work on copies so that a fault on the stack leaves RSP and RBP unchanged.
+        ulong sp = cpu.Gpr(Reg.Rsp), bp = cpu.Gpr(Reg.Rbp);
+        sp -= (ulong)w;
+        cpu.Memory.Write(sp, bp, w);
+        ulong frame = sp;
+        if (level > 0)
+        {
+            for (int i = 1; i < level; i++)
+            {
+                bp -= (ulong)w;
+                ulong v = cpu.Memory.Read(bp, w);
+                sp -= (ulong)w;
+                cpu.Memory.Write(sp, v, w);
+            }
+            sp -= (ulong)w;
+            cpu.Memory.Write(sp, frame, w);
+        }
+        cpu.WriteGpr(Reg.Rbp, w, frame);
+        cpu.Gpr(Reg.Rsp) = sp - alloc;
     }
 
     public static void Xlat(Cpu cpu, ref DecodedOp op)

@@ -21,6 +21,13 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Jecxz, &Jrcxz);
         r.Add(Mnemonic.Nop, &Nop);
         r.Add(Mnemonic.Endbr64, &Nop);
+        r.Add(Mnemonic.Endbr32, &Nop);
+        // CET shadow-stack hints sit in the hint-NOP space: without CET (not in CPUID) they do nothing,
+        // and static glibc's setjmp/longjmp run RDSSP/INCSSP unconditionally.
+        r.Add(Mnemonic.Rdsspd, &Nop);
+        r.Add(Mnemonic.Rdsspq, &Nop);
+        r.Add(Mnemonic.Incsspd, &Nop);
+        r.Add(Mnemonic.Incsspq, &Nop);
         r.Add(Mnemonic.Pause, &Nop);
         r.Add(Mnemonic.Prefetchnta, &Nop);
         r.Add(Mnemonic.Prefetcht0, &Nop);
@@ -33,6 +40,12 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Ud2, &InvalidOpcode);
         r.Add(Mnemonic.Int3, &Breakpoint);
         r.Add(Mnemonic.Hlt, &PrivilegedInstruction);
+        // Port I/O and control/debug register moves need CPL 0 or IOPL 3: #GP (SIGSEGV) in user mode.
+        foreach (var m in new[] { Mnemonic.In, Mnemonic.Out, Mnemonic.Insb, Mnemonic.Insw, Mnemonic.Insd,
+                     Mnemonic.Outsb, Mnemonic.Outsw, Mnemonic.Outsd })
+            r.Add(m, &PrivilegedInstruction);
+        foreach (var c in new[] { Code.Mov_r64_cr, Code.Mov_cr_r64, Code.Mov_r64_dr, Code.Mov_dr_r64 })
+            r.Add(c, &PrivilegedInstruction);
     }
 
     public static void Nop(Cpu cpu, ref DecodedOp op)

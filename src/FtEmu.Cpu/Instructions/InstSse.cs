@@ -1,8 +1,167 @@
+using System.Runtime.CompilerServices;
+using Iced.Intel;
+
 namespace FtEmu.Cpu;
 
+/// <summary>
+/// SSE/SSE2 on XMM registers: registration, operand access shared by the Sse* family files, MXCSR and
+/// FXSAVE/FXRSTOR. Only legacy (non-VEX) XMM encodings are registered; MMX-register forms stay SIGILL
+/// because CPUID does not claim MMX.
+/// </summary>
 public static unsafe partial class Inst
 {
+    /// <summary>si_code of a #GP turned into SIGSEGV by Linux.</summary>
+    private const int SiKernel = 0x80;
+
+    /// <summary>MXCSR bits that may be set (DAZ supported); anything else in LDMXCSR/FXRSTOR is #GP.</summary>
+    private const uint MxcsrWritable = 0xFFFF;
+
+    private static Dictionary<Mnemonic, List<Code>>? s_legacyXmmCodes;
+
     private static void RegisterSse(OpcodeRegistry r)
     {
+        RegisterSseMove(r);
+        RegisterSseArith(r);
+        RegisterSseCompare(r);
+        RegisterSseConvert(r);
+        RegisterSseInteger(r);
+        RegisterSseShuffle(r);
+        r.Add(Code.Ldmxcsr_m32, &Ldmxcsr);
+        r.Add(Code.Stmxcsr_m32, &Stmxcsr);
+        r.Add(Code.Fxsave_m512byte, &SseFxsave);
+        r.Add(Code.Fxsave64_m512byte, &SseFxsave);
+        r.Add(Code.Fxrstor_m512byte, &SseFxrstor);
+        r.Add(Code.Fxrstor64_m512byte, &SseFxrstor);
+        s_legacyXmmCodes = null;
+    }
+
+    /// <summary>Registers every legacy-encoded, non-MMX form of <paramref name="m"/>.</summary>
+    private static void AddSse(OpcodeRegistry r, Mnemonic m, delegate*<Cpu, ref DecodedOp, void> handler)
+    {
+        if (s_legacyXmmCodes == null)
+        {
+            s_legacyXmmCodes = new Dictionary<Mnemonic, List<Code>>();
+            foreach (var code in Enum.GetValues<Code>())
+            {
+                string name = code.ToString();
+                if (name.StartsWith("VEX_", StringComparison.Ordinal) || name.StartsWith("EVEX_", StringComparison.Ordinal) ||
+                    name.StartsWith("XOP_", StringComparison.Ordinal) || name.StartsWith("MVEX_", StringComparison.Ordinal) ||
+                    name.Contains("_mm", StringComparison.Ordinal))
+                    continue;
+                var mnemonic = code.Mnemonic();
+                if (!s_legacyXmmCodes.TryGetValue(mnemonic, out var list)) s_legacyXmmCodes[mnemonic] = list = new List<Code>();
+                list.Add(code);
+            }
+        }
+        foreach (var code in s_legacyXmmCodes[m]) r.Add(code, handler);
+    }
+
+    // ---- operand access ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong* Xmm(Cpu cpu, int n) => cpu.State->Xmm + 2 * n;
+
+    internal static GuestFault GeneralProtection() => new(GuestFault.SIGSEGV, SiKernel, 0);
+
+    /// <summary>Address of a 16-byte operand that must be aligned (#GP otherwise).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong AlignedAddress(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        if ((a & 15) != 0) throw GeneralProtection();
+        return a;
+    }
+
+    /// <summary>Operand 1 as xmm or aligned m128.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ReadSrc128(Cpu cpu, ref DecodedOp op, out ulong lo, out ulong hi)
+    {
+        if (op.Kind1 == OperandKind.Xmm)
+        {
+            ulong* p = Xmm(cpu, op.Reg1);
+            lo = p[0];
+            hi = p[1];
+        }
+        else cpu.Memory.Read128(AlignedAddress(cpu, ref op), out lo, out hi);
+    }
+
+    /// <summary>Operand 1 as xmm or unaligned m128.</summary>
+    internal static void ReadSrc128Unaligned(Cpu cpu, ref DecodedOp op, out ulong lo, out ulong hi)
+    {
+        if (op.Kind1 == OperandKind.Xmm)
+        {
+            ulong* p = Xmm(cpu, op.Reg1);
+            lo = p[0];
+            hi = p[1];
+        }
+        else cpu.Memory.Read128(cpu.EffectiveAddress(ref op), out lo, out hi);
+    }
+
+    /// <summary>Operand 1 as the low quadword of an xmm or m64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong ReadSrc64(Cpu cpu, ref DecodedOp op) =>
+        op.Kind1 == OperandKind.Xmm ? Xmm(cpu, op.Reg1)[0] : cpu.Memory.Read64(cpu.EffectiveAddress(ref op));
+
+    /// <summary>Operand 1 as the low doubleword of an xmm or m32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint ReadSrc32(Cpu cpu, ref DecodedOp op) =>
+        op.Kind1 == OperandKind.Xmm ? (uint)Xmm(cpu, op.Reg1)[0] : cpu.Memory.Read32(cpu.EffectiveAddress(ref op));
+
+    /// <summary>Operand 1 as a GPR or memory integer of the operand's size.</summary>
+    internal static ulong ReadSrcInt(Cpu cpu, ref DecodedOp op) =>
+        op.Kind1 == OperandKind.Gpr ? cpu.ReadGpr(op.Reg1, op.Size1) : cpu.Memory.Read(cpu.EffectiveAddress(ref op), op.Size1);
+
+    /// <summary>
+    /// Merges an instruction's exception flags into MXCSR. An unmasked one raises #XM, which Linux
+    /// reports as SIGFPE at the instruction, before the destination is written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags)
+    {
+        uint mx = cpu.State->Mxcsr;
+        cpu.State->Mxcsr = mx | flags;
+        uint unmasked = flags & ~(mx >> 7) & 0x3F;
+        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode(unmasked), op.Ip);
+    }
+
+    /// <summary>si_code Linux derives from the unmasked MXCSR exceptions.</summary>
+    private static int SimdFpeCode(uint e) =>
+        (e & SseFloat.IE) != 0 ? 7 : (e & SseFloat.ZE) != 0 ? 3 : (e & SseFloat.OE) != 0 ? 4 : (e & (SseFloat.UE | SseFloat.DE)) != 0 ? 5 : 6;
+
+    // ---- MXCSR and FXSAVE ----
+
+    public static void Ldmxcsr(Cpu cpu, ref DecodedOp op)
+    {
+        uint v = cpu.Memory.Read32(cpu.EffectiveAddress(ref op));
+        if ((v & ~MxcsrWritable) != 0) throw GeneralProtection();
+        cpu.State->Mxcsr = v;
+    }
+
+    public static void Stmxcsr(Cpu cpu, ref DecodedOp op) =>
+        cpu.Memory.Write32(cpu.EffectiveAddress(ref op), cpu.State->Mxcsr);
+
+    public static void SseFxsave(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = AlignedAddress(cpu, ref op);
+        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
+        cpu.FxSave(area);
+        // FXSAVE leaves bytes 464..511 alone; the image from FxSave zeroes them, so merge.
+        if (!cpu.Memory.TryRead(a + 464, area[464..])) area[464..].Clear();
+        for (int i = 0; i < Cpu.FxsaveSize; i += 16)
+            cpu.Memory.Write128(a + (ulong)i, BitConverter.ToUInt64(area[i..]), BitConverter.ToUInt64(area[(i + 8)..]));
+    }
+
+    public static void SseFxrstor(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = AlignedAddress(cpu, ref op);
+        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
+        for (int i = 0; i < Cpu.FxsaveSize; i += 16)
+        {
+            cpu.Memory.Read128(a + (ulong)i, out ulong lo, out ulong hi);
+            BitConverter.TryWriteBytes(area[i..], lo);
+            BitConverter.TryWriteBytes(area[(i + 8)..], hi);
+        }
+        if ((BitConverter.ToUInt32(area[24..]) & ~MxcsrWritable) != 0) throw GeneralProtection();
+        cpu.FxRestore(area);
     }
 }

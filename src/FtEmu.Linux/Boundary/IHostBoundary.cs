@@ -104,6 +104,9 @@ public interface IHostBoundary
     /// <summary>External effect.</summary>
     long SetMode(string path, uint mode);
 
+    /// <summary>External effect. chown/lchown; uint.MaxValue leaves an id unchanged.</summary>
+    long SetOwner(string path, uint uid, uint gid, bool followSymlinks);
+
     /// <summary>External effect. A null time leaves it unchanged.</summary>
     long SetTimes(string path, Timespec? access, Timespec? modify);
 

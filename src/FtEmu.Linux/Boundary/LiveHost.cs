@@ -13,9 +13,12 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
     private readonly Stream _stdout;
     private readonly Stream _stderr;
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    /// <summary>True when the standard streams are the process's console (so they may be terminals).</summary>
+    private readonly bool _consoleStreams;
 
     public LiveHost(Stream? stdin = null, Stream? stdout = null, Stream? stderr = null)
     {
+        _consoleStreams = stdin == null && stdout == null && stderr == null;
         _stdin = stdin ?? Console.OpenStandardInput();
         _stdout = stdout ?? Console.OpenStandardOutput();
         _stderr = stderr ?? Console.OpenStandardError();

@@ -92,6 +92,18 @@ public sealed class GuestPaths
     public string ToGuest(string hostPath) =>
         Root == null ? hostPath : hostPath.StartsWith(Root, StringComparison.Ordinal) ? (hostPath.Length == Root.Length ? "/" : hostPath[Root.Length..]) : hostPath;
 
+    /// <summary>
+    /// The guest path with every symlink resolved (what getcwd reports after chdir), walking
+    /// component by component with or without a root.
+    /// </summary>
+    public long Canonical(int dirfd, string path, out string guestPath)
+    {
+        guestPath = "";
+        long r = Absolute(dirfd, path, out var guest);
+        if (r < 0) return r;
+        return Walk(guest, true, out guestPath);
+    }
+
     private long Walk(string guest, bool followLast, out string resolved)
     {
         resolved = "/";

@@ -56,8 +56,19 @@ public sealed class HostFile : OpenFile
         return p.Host.Read(Handle, buffer, _seekable ? offset : -1);
     }
 
-    public override long Write(LinuxProcess p, ReadOnlySpan<byte> data, long offset) =>
-        p.Host.Write(Handle, data, _seekable && (Flags & LinuxConstants.O_APPEND) == 0 ? offset : -1);
+    public override long Write(LinuxProcess p, ReadOnlySpan<byte> data, long offset)
+    {
+        if (_directory) return -Errno.EISDIR;
+        if (!_seekable) return p.Host.Write(Handle, data, -1);
+        if ((Flags & LinuxConstants.O_APPEND) != 0)
+        {
+            // Appends go to the current end, and the file offset follows them there.
+            long r = p.Host.GetStatus(Handle, out var st);
+            if (r < 0) return r;
+            Offset = offset = st.Size;
+        }
+        return p.Host.Write(Handle, data, offset);
+    }
 
     public override long GetStatus(LinuxProcess p, out FileStatus status) => p.Host.GetStatus(Handle, out status);
 

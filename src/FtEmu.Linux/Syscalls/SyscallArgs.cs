@@ -13,6 +13,7 @@ public delegate long SyscallHandler(LinuxProcess process, in SyscallArgs args);
 /// One row of the syscall table. <see cref="Signature"/> drives strace output: one letter per
 /// argument — d signed int, u unsigned, x hex, p pointer, s path/string in, b buffer out (shown
 /// from the result), B buffer in (length in the next argument), f open flags, m mode (octal),
-/// a AT_* dirfd.
+/// a AT_* dirfd, l signed 64-bit (offsets), w lseek whence, k access(2) mode, A AT_* flags, S signal,
+/// h sigprocmask how, c clock id, F fcntl command, i ioctl request, P int[2] filled by the call (pipe).
 /// </summary>
 public sealed record SyscallDef(int Number, string Name, SyscallHandler Handler, string Signature);

@@ -13,9 +13,11 @@ public static class SyscallFormatter
         var sb = new StringBuilder(def.Name).Append('(');
         for (int i = 0; i < def.Signature.Length; i++)
         {
-            if (i > 0) sb.Append(", ");
             char c = def.Signature[i];
-            sb.Append(c == 'b' ? "\u0000" + i : FormatArg(p, c, a, i));
+            // As strace does, the mode of open/openat is shown only when the call can create.
+            if (c == 'm' && i > 0 && def.Signature[i - 1] == 'f' && ((int)a[i - 1] & LinuxConstants.O_CREAT) == 0) continue;
+            if (i > 0) sb.Append(", ");
+            sb.Append(c is 'b' or 'P' ? "\u0000" + i : FormatArg(p, c, a, i));
         }
         return sb.Append(')').ToString();
     }
@@ -26,13 +28,18 @@ public static class SyscallFormatter
         {
             for (int i = 0; i < def.Signature.Length; i++)
             {
-                if (def.Signature[i] != 'b') continue;
-                string shown = ret >= 0 ? Quote(p, a[i], (int)Math.Min(ret, MaxShown), ret > MaxShown) : $"0x{a[i]:x}";
+                char c = def.Signature[i];
+                if (c is not ('b' or 'P')) continue;
+                string shown = ret < 0 ? $"0x{a[i]:x}"
+                    : c == 'P' ? PipeFds(p, a[i])
+                    : Quote(p, a[i], (int)Math.Min(ret, MaxShown), ret > MaxShown);
                 call = call.Replace("\u0000" + i, shown);
             }
         }
-        string result = ret < 0 && ret >= -4095 ? $"-1 {Errno.Name((int)-ret)}" : (def?.Name is "mmap" or "brk" or "mremap" ? $"0x{ret:x}" : ret.ToString());
-        if (def == null && ret == -Errno.ENOSYS) result = "-1 ENOSYS (Function not implemented)";
+        string result = ret < 0 && ret >= -4095 ? $"-1 {Errno.Name((int)-ret)} ({Errno.Describe((int)-ret)})"
+            : def?.Name is "mmap" or "brk" or "mremap" ? $"0x{ret:x}"
+            : def?.Name is "umask" ? "0" + Convert.ToString(ret, 8)
+            : ret.ToString();
         return $"{call} = {result}";
     }
 
@@ -47,6 +54,15 @@ public static class SyscallFormatter
             case 'm': return "0" + Convert.ToString((long)(v & 0xFFFF), 8);
             case 'a': return (int)v == LinuxConstants.AT_FDCWD ? "AT_FDCWD" : ((int)v).ToString();
             case 'f': return OpenFlags((int)v);
+            case 'l': return ((long)v).ToString();
+            case 'w': return (int)v switch { 0 => "SEEK_SET", 1 => "SEEK_CUR", 2 => "SEEK_END", 3 => "SEEK_DATA", 4 => "SEEK_HOLE", _ => ((int)v).ToString() };
+            case 'k': return AccessMode((int)v);
+            case 'A': return Bits((int)v, s_atFlags);
+            case 'S': return SignalName((int)v);
+            case 'h': return (int)v switch { 0 => "SIG_BLOCK", 1 => "SIG_UNBLOCK", 2 => "SIG_SETMASK", _ => ((int)v).ToString() };
+            case 'c': return (int)v is >= 0 and < 12 ? s_clocks[(int)v] : ((int)v).ToString();
+            case 'F': return s_fcntl.FirstOrDefault(e => e.Value == (int)v).Name ?? ((int)v).ToString();
+            case 'i': return s_ioctl.FirstOrDefault(e => e.Value == (uint)v).Name ?? $"0x{(uint)v:x}";
             case 's':
             {
                 var bytes = p.Memory.ReadCString(v, 4096);
@@ -86,6 +102,74 @@ public static class SyscallFormatter
             });
         }
         return sb.ToString();
+    }
+
+    private static readonly (int Value, string Name)[] s_atFlags =
+    {
+        (LinuxConstants.AT_SYMLINK_NOFOLLOW, "AT_SYMLINK_NOFOLLOW"), (LinuxConstants.AT_REMOVEDIR, "AT_REMOVEDIR"),
+        (LinuxConstants.AT_SYMLINK_FOLLOW, "AT_SYMLINK_FOLLOW"), (0x800, "AT_NO_AUTOMOUNT"), (LinuxConstants.AT_EMPTY_PATH, "AT_EMPTY_PATH"),
+    };
+
+    private static readonly string[] s_clocks =
+    {
+        "CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID", "CLOCK_MONOTONIC_RAW",
+        "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME", "CLOCK_REALTIME_ALARM", "CLOCK_BOOTTIME_ALARM",
+        "CLOCK_SGI_CYCLE", "CLOCK_TAI",
+    };
+
+    private static readonly (int Value, string Name)[] s_fcntl =
+    {
+        (0, "F_DUPFD"), (1, "F_GETFD"), (2, "F_SETFD"), (3, "F_GETFL"), (4, "F_SETFL"), (5, "F_GETLK"), (6, "F_SETLK"),
+        (7, "F_SETLKW"), (8, "F_SETOWN"), (9, "F_GETOWN"), (36, "F_OFD_GETLK"), (37, "F_OFD_SETLK"), (38, "F_OFD_SETLKW"),
+        (1030, "F_DUPFD_CLOEXEC"), (1031, "F_SETPIPE_SZ"), (1032, "F_GETPIPE_SZ"),
+    };
+
+    private static readonly (uint Value, string Name)[] s_ioctl =
+    {
+        (Sys.TCGETS, "TCGETS"), (Sys.TCSETS, "TCSETS"), (Sys.TCSETSW, "TCSETSW"), (Sys.TCSETSF, "TCSETSF"),
+        (Sys.TIOCGPGRP, "TIOCGPGRP"), (Sys.TIOCSPGRP, "TIOCSPGRP"), (Sys.TIOCGWINSZ, "TIOCGWINSZ"), (Sys.TIOCSWINSZ, "TIOCSWINSZ"),
+        (Sys.FIONREAD, "FIONREAD"), (Sys.FIONBIO, "FIONBIO"), (Sys.FIOCLEX, "FIOCLEX"), (Sys.FIONCLEX, "FIONCLEX"), (Sys.TIOCGSID, "TIOCGSID"),
+    };
+
+    private static readonly string[] s_signals =
+    {
+        "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV",
+        "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU",
+        "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+    };
+
+    public static string SignalName(int sig) => sig >= 0 && sig < s_signals.Length ? s_signals[sig] : sig is > 31 and <= 64 ? $"SIGRT_{sig - 32}" : sig.ToString();
+
+    private static string AccessMode(int mode)
+    {
+        if (mode == 0) return "F_OK";
+        var parts = new List<string>();
+        if ((mode & 4) != 0) parts.Add("R_OK");
+        if ((mode & 2) != 0) parts.Add("W_OK");
+        if ((mode & 1) != 0) parts.Add("X_OK");
+        if ((mode & ~7) != 0) parts.Add($"0x{mode & ~7:x}");
+        return string.Join('|', parts);
+    }
+
+    private static string Bits(int v, (int Value, string Name)[] names)
+    {
+        if (v == 0) return "0";
+        var parts = new List<string>();
+        foreach (var (bit, name) in names)
+        {
+            if ((v & bit) == 0) continue;
+            parts.Add(name);
+            v &= ~bit;
+        }
+        if (v != 0) parts.Add($"0x{v:x}");
+        return string.Join('|', parts);
+    }
+
+    private static string PipeFds(LinuxProcess p, ulong address)
+    {
+        Span<byte> b = stackalloc byte[8];
+        if (!p.Memory.TryRead(address, b)) return $"0x{address:x}";
+        return $"[{System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(b)}, {System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(b[4..])}]";
     }
 
     private static string OpenFlags(int f)

@@ -1,0 +1,2 @@
+#define GP_INSN fxsave [rax]
+#include "isa_sse_gp.inc"

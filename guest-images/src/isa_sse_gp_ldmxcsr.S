@@ -1,0 +1,2 @@
+#define GP_INSN ldmxcsr [rbx]
+#include "isa_sse_gp.inc"

@@ -1,0 +1,32 @@
+namespace FtEmu.Tests.Isa;
+
+/// <summary>
+/// SSE/SSE2 without libc: the generated isa_sse_asm_* guests run every instruction form over edge
+/// and random operands under each MXCSR mode, the isa_sse_gp_* guests check the #GP cases and the
+/// isa_sse_fpe_* guests unmasked SIMD exceptions (SIGFPE).
+/// </summary>
+public class SseAsmTests
+{
+    public static TheoryData<string> Programs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in new[]
+                 {
+                     "isa_sse_asm_f32", "isa_sse_asm_f64", "isa_sse_asm_int", "isa_sse_asm_cvt", "isa_sse_asm_rnd",
+                     "isa_sse_gp_movaps", "isa_sse_gp_movdqa_store", "isa_sse_gp_movntdq", "isa_sse_gp_addpd",
+                     "isa_sse_gp_pshufd", "isa_sse_gp_cvtps2dq", "isa_sse_gp_ldmxcsr", "isa_sse_gp_fxsave",
+                     "isa_sse_gp_paddb", "isa_sse_gp_cmpps", "isa_sse_gp_unaligned_ok",
+                     "isa_sse_fpe_zero", "isa_sse_fpe_inexact", "isa_sse_fpe_invalid", "isa_sse_fpe_masked",
+                 })
+            data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void RunsLikeNative(string name)
+    {
+        string program = GuestImages.Get(name, "asm");
+        GuestRunner.AssertSameAsNative(program, Array.Empty<string>());
+    }
+}
