@@ -111,7 +111,19 @@ public static class Transcendental
         if (Float80.Special(x, ref env, out var r)) return r;
         if (x.IsInfinity) return Invalid(ref env);
         if (x.IsZero) return which == Cos ? Float80.One : x;
-        WideFloat.SinCos(WideFloat.From(x), out var s, out var c);
+        var wx = WideFloat.From(x);
+        if (x.Exponent < Float80.Bias - 100)
+        {
+            // sin x = x - x^3/6, cos x = 1 - x^2/2, tan x = x + x^3/3: only the directions survive.
+            int sign = x.Sign ? -1 : 1;
+            return Round(which switch
+            {
+                Sin => WideFloat.Nudge(wx, -sign),
+                Cos => WideFloat.Nudge(WideFloat.FromInt(1), -1),
+                _ => WideFloat.Nudge(wx, sign),
+            }, ref env);
+        }
+        WideFloat.SinCos(wx, out var s, out var c);
         return Round(which switch { Sin => s, Cos => c, _ => s / c }, ref env);
     }
 

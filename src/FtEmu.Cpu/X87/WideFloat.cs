@@ -56,7 +56,8 @@ internal readonly struct WideFloat
         return new WideFloat((a.Mant << (a.Exp - e)) + (b.Mant << (b.Exp - e)), e);
     }
 
-    private static WideFloat Nudge(WideFloat a, int direction)
+    /// <summary>a moved by a sticky amount far below the working precision: +1 up, -1 down.</summary>
+    internal static WideFloat Nudge(WideFloat a, int direction)
     {
         int pad = (int)(Bits + 12 - BigInteger.Abs(a.Mant).GetBitLength());
         if (pad < 0) pad = 0;
@@ -200,6 +201,8 @@ internal readonly struct WideFloat
     /// <summary>ln(1 + x) keeping relative precision for tiny x.</summary>
     public static WideFloat Ln1p(WideFloat x)
     {
+        // ln(1 + x) = x - x^2/2 + ...: below the working precision only the direction of x^2/2 remains.
+        if (x.Magnitude < -100) return Nudge(x, -1);
         if (x.Magnitude < -2) return Atanh(x / (FromInt(2) + x)).Scale(1);
         return Ln(FromInt(1) + x);
     }
@@ -209,6 +212,8 @@ internal readonly struct WideFloat
     /// <summary>e^x - 1 with relative precision for tiny x.</summary>
     public static WideFloat Expm1(WideFloat x)
     {
+        if (x.Magnitude < -100) return Nudge(x, 1); // x + x^2/2
+        if (x.IsZero) return x;
         // Halve until small, sum the series, then double back: expm1(2y) = expm1(y) * (expm1(y) + 2).
         int halvings = 0;
         while (x.Magnitude > -12)
@@ -289,6 +294,7 @@ internal readonly struct WideFloat
     /// <summary>atan(t) by halving the angle, then the series.</summary>
     public static WideFloat Atan(WideFloat t)
     {
+        if (t.Magnitude < -100) return Nudge(t, -t.Sign); // t - t^3/3: toward zero
         bool neg = t.Sign < 0;
         if (neg) t = -t;
         bool invert = Compare(t, FromInt(1)) > 0;
