@@ -11,12 +11,57 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v0]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v0]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v0]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v0]
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v0]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v0]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v0]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v0]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v0]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v0]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fcos
     call dump
@@ -27,7 +72,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v0]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v0]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v0]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v0]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v0]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v0]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -51,55 +132,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -123,55 +204,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -195,55 +276,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -267,55 +348,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -339,55 +420,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -411,55 +492,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -483,37 +564,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v0]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v0]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v0]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v0]
     fpatan
@@ -524,7 +605,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v1]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v1]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v1]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v1]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v1]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v1]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fsin
     call dump
@@ -534,7 +645,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v1]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v1]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v1]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v1]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v1]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v1]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -546,55 +690,73 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v1]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v1]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v1]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -618,55 +780,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -690,55 +852,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -762,55 +924,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -834,55 +996,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -906,55 +1068,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -978,55 +1140,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v1]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v1]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v1]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v1]
     fpatan
@@ -1037,7 +1199,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v2]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v2]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v2]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v2]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v2]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v2]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fsin
     call dump
@@ -1047,7 +1239,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v2]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v2]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v2]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v2]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v2]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v2]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -1059,25 +1284,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v2]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v2]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v2]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1095,37 +1338,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1143,37 +1386,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1191,37 +1434,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1239,37 +1482,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1287,37 +1530,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1335,37 +1578,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v2]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v2]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v2]
     fpatan
@@ -1388,7 +1631,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v3]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v3]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v3]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v3]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v3]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v3]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fsin
     call dump
@@ -1398,7 +1671,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v3]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v3]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v3]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v3]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v3]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v3]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -1410,13 +1716,31 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v3]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v3]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v3]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1434,37 +1758,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1482,37 +1806,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1530,37 +1854,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1578,37 +1902,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1626,37 +1950,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1674,37 +1998,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v3]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1722,13 +2046,13 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v3]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v3]
     fpatan
@@ -1739,7 +2063,37 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v4]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v4]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v4]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v4]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v4]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v4]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fcos
     call dump
@@ -1750,7 +2104,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v4]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v4]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v4]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v4]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v4]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v4]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -1768,37 +2158,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -1816,37 +2206,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -1864,37 +2254,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -1912,37 +2302,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -1960,37 +2350,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -2008,37 +2398,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -2056,25 +2446,25 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v4]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v4]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v4]
     fpatan
@@ -2085,12 +2475,60 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v5]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v5]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v5]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v5]
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v5]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v5]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v5]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v5]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v5]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v5]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -2102,37 +2540,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v5]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v5]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v5]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2150,37 +2606,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2198,37 +2654,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2246,37 +2702,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2294,37 +2750,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2342,37 +2798,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2390,37 +2846,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v5]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v5]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v5]
     fpatan
@@ -2431,7 +2887,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v6]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v6]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v6]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v6]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v6]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v6]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fsin
     call dump
@@ -2441,7 +2927,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v6]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v6]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v6]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v6]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v6]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v6]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -2453,25 +2972,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v6]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v6]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v6]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2489,37 +3026,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2537,37 +3074,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2585,37 +3122,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2633,37 +3170,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2681,37 +3218,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2729,37 +3266,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v6]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v6]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v6]
     fpatan
@@ -2782,12 +3319,60 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v7]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v7]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v7]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v7]
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v7]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v7]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v7]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v7]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v7]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v7]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -2799,13 +3384,31 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v7]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v7]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v7]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -2823,37 +3426,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -2871,37 +3474,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -2919,37 +3522,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -2967,37 +3570,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -3015,37 +3618,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -3063,37 +3666,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v7]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -3111,13 +3714,13 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v7]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v7]
     fpatan
@@ -3128,7 +3731,37 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v8]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v8]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v8]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v8]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v8]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v8]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fcos
     call dump
@@ -3139,7 +3772,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v8]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v8]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v8]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v8]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v8]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v8]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -3157,37 +3826,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3205,37 +3874,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3253,37 +3922,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3301,37 +3970,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3349,37 +4018,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3397,37 +4066,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3445,25 +4114,25 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v8]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v8]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v8]
     fpatan
@@ -3474,12 +4143,60 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v9]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v9]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v9]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v9]
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v9]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v9]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v9]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v9]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v9]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v9]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -3491,37 +4208,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v9]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v9]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v9]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3539,37 +4274,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3587,37 +4322,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3635,37 +4370,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3683,37 +4418,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3731,37 +4466,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3779,37 +4514,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v9]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v9]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v9]
     fpatan
@@ -3820,7 +4555,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v10]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v10]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v10]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v10]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v10]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v10]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fsin
     call dump
@@ -3830,7 +4595,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v10]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v10]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v10]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v10]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v10]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v10]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -3842,25 +4640,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v10]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v10]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v10]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -3878,37 +4694,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -3926,37 +4742,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -3974,37 +4790,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -4022,37 +4838,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -4070,37 +4886,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -4118,37 +4934,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v10]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v10]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v10]
     fpatan
@@ -4171,7 +4987,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v11]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v11]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v11]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v11]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v11]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v11]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fsin
     call dump
@@ -4181,7 +5027,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v11]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v11]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v11]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v11]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v11]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v11]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -4193,19 +5072,37 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v11]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v11]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v11]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4229,55 +5126,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4301,55 +5198,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4373,55 +5270,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4445,55 +5342,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4517,55 +5414,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4589,55 +5486,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v11]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4661,19 +5558,19 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v11]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v11]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v11]
     fpatan
@@ -4684,12 +5581,57 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v12]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v12]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v12]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v12]
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v12]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v12]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v12]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v12]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v12]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v12]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fcos
     call dump
@@ -4700,7 +5642,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v12]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v12]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v12]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v12]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v12]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v12]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -4724,55 +5702,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -4796,55 +5774,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -4868,55 +5846,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -4940,55 +5918,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -5012,55 +5990,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -5084,55 +6062,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -5156,37 +6134,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v12]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v12]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v12]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v12]
     fpatan
@@ -5197,7 +6175,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v13]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v13]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v13]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v13]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v13]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v13]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fsin
     call dump
@@ -5207,7 +6215,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v13]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v13]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v13]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v13]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v13]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v13]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -5219,55 +6260,73 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v13]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v13]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v13]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5291,55 +6350,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5363,55 +6422,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5435,55 +6494,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5507,55 +6566,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5579,55 +6638,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5651,55 +6710,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v13]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v13]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v13]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v13]
     fpatan
@@ -5710,7 +6769,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v14]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v14]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v14]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v14]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v14]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v14]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fsin
     call dump
@@ -5720,7 +6809,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v14]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v14]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v14]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v14]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v14]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v14]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -5732,37 +6854,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v14]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v14]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v14]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -5786,55 +6926,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -5858,55 +6998,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -5930,55 +7070,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -6002,55 +7142,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -6074,55 +7214,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -6146,55 +7286,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v14]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v14]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v14]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v14]
     fpatan
@@ -6223,7 +7363,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v15]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v15]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v15]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v15]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v15]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v15]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fsin
     call dump
@@ -6233,7 +7403,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v15]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v15]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v15]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v15]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v15]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v15]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -6245,19 +7448,37 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v15]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v15]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v15]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6281,55 +7502,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6353,55 +7574,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6425,55 +7646,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6497,55 +7718,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6569,55 +7790,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6641,55 +7862,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v15]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6713,19 +7934,19 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v15]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v15]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v15]
     fpatan
@@ -6736,7 +7957,37 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v16]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v16]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v16]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v16]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v16]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v16]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fcos
     call dump
@@ -6747,7 +7998,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v16]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v16]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v16]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v16]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v16]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v16]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -6765,37 +8052,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -6813,37 +8100,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -6861,37 +8148,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -6909,37 +8196,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -6957,37 +8244,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -7005,37 +8292,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -7053,25 +8340,25 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v16]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v16]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v16]
     fpatan
@@ -7082,12 +8369,60 @@ _start:
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v17]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v17]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v17]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v17]
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v17]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v17]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v17]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v17]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v17]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v17]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -7099,37 +8434,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v17]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v17]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v17]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7147,37 +8500,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7195,37 +8548,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7243,37 +8596,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7291,37 +8644,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7339,37 +8692,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7387,37 +8740,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v17]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v17]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v17]
     fpatan
@@ -7428,7 +8781,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v18]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v18]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v18]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v18]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v18]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v18]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fsin
     call dump
@@ -7438,7 +8821,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v18]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v18]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v18]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v18]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v18]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v18]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -7450,37 +8866,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v18]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v18]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v18]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7504,55 +8938,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7576,55 +9010,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7648,55 +9082,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7720,55 +9154,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7792,55 +9226,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7864,55 +9298,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v18]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v18]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v18]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v18]
     fpatan
@@ -7941,7 +9375,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v19]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v19]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v19]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v19]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v19]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v19]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fsin
     call dump
@@ -7951,7 +9415,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v19]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v19]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v19]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v19]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v19]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v19]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -7963,19 +9460,37 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v19]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v19]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v19]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -7999,55 +9514,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8071,55 +9586,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8143,55 +9658,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8215,55 +9730,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8287,55 +9802,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8359,55 +9874,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v19]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8431,19 +9946,19 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v19]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v19]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v19]
     fpatan
@@ -8454,12 +9969,57 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v20]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v20]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v20]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v20]
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v20]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v20]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v20]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v20]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v20]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v20]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fcos
     call dump
@@ -8470,7 +10030,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v20]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v20]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v20]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v20]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v20]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v20]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -8494,55 +10090,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8566,55 +10162,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8638,55 +10234,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8710,55 +10306,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8782,55 +10378,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8854,55 +10450,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8926,37 +10522,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v20]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v20]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v20]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v20]
     fpatan
@@ -8967,7 +10563,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v21]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v21]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v21]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v21]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v21]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v21]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fsin
     call dump
@@ -8977,7 +10603,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v21]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v21]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v21]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v21]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v21]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v21]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -8989,55 +10648,73 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v21]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v21]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v21]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9061,55 +10738,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9133,55 +10810,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9205,55 +10882,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9277,55 +10954,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9349,55 +11026,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9421,55 +11098,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v21]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v21]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v21]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v21]
     fpatan
@@ -9480,7 +11157,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v22]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v22]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v22]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v22]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v22]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v22]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fsin
     call dump
@@ -9490,7 +11197,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v22]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v22]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v22]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v22]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v22]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v22]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -9502,37 +11242,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v22]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v22]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v22]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9556,55 +11314,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9628,55 +11386,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9700,55 +11458,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9772,55 +11530,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9844,55 +11602,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9916,55 +11674,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v22]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v22]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v22]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v22]
     fpatan
@@ -9993,7 +11751,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v23]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v23]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v23]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v23]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v23]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v23]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fsin
     call dump
@@ -10003,7 +11791,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v23]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v23]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v23]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v23]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v23]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v23]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -10015,19 +11836,37 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v23]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v23]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v23]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10051,55 +11890,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10123,55 +11962,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10195,55 +12034,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10267,55 +12106,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10339,55 +12178,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10411,55 +12250,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v23]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10483,19 +12322,19 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v23]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v23]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v23]
     fpatan
@@ -10506,12 +12345,57 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v24]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v24]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v24]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
     fld tbyte ptr [rip + v24]
     fsin
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v24]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v24]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v24]
+    fsin
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v24]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v24]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v24]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fcos
     call dump
@@ -10522,7 +12406,43 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v24]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v24]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v24]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v24]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v24]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v24]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v24]
     fsincos
     fstp tbyte ptr [rip + resbuf + 0]
@@ -10546,55 +12466,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10618,55 +12538,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10690,55 +12610,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10762,55 +12682,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10834,55 +12754,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10906,55 +12826,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -10978,37 +12898,37 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v24]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v24]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v24]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v24]
     fpatan
@@ -11019,7 +12939,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v25]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v25]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v25]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v25]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v25]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v25]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fsin
     call dump
@@ -11029,7 +12979,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v25]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v25]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v25]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v25]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v25]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v25]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -11041,55 +13024,73 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v25]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v25]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v25]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v2]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11113,55 +13114,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v6]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11185,55 +13186,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v10]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11257,55 +13258,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v14]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11329,55 +13330,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v18]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11401,55 +13402,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v22]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11473,55 +13474,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v25]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v25]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v25]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fld tbyte ptr [rip + v25]
     fpatan
@@ -11532,7 +13533,37 @@ _start:
     f2xm1
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v26]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v26]
+    f2xm1
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v26]
+    f2xm1
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v26]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v26]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v26]
+    fsin
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fsin
     call dump
@@ -11542,7 +13573,40 @@ _start:
     fcos
     call dump
     fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v26]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v26]
+    fcos
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v26]
+    fcos
+    call dump
+    fninit
     fldcw [rip + cw0]
+    fld tbyte ptr [rip + v26]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v26]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v26]
+    fptan
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v26]
     fptan
     fstp tbyte ptr [rip + resbuf + 0]
@@ -11554,37 +13618,55 @@ _start:
     fstp tbyte ptr [rip + resbuf + 0]
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
+    fld tbyte ptr [rip + v26]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
+    fld tbyte ptr [rip + v26]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw3]
+    fld tbyte ptr [rip + v26]
+    fsincos
+    fstp tbyte ptr [rip + resbuf + 0]
+    call dump
+    fninit
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v0]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v1]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11608,55 +13690,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v3]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v4]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v5]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11680,55 +13762,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v7]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v8]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v9]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11752,55 +13834,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v11]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v12]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v13]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11824,55 +13906,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v15]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v16]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v17]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11896,55 +13978,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v19]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v20]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v21]
     fld tbyte ptr [rip + v26]
     fpatan
@@ -11968,55 +14050,55 @@ _start:
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw1]
     fld tbyte ptr [rip + v23]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw2]
     fld tbyte ptr [rip + v24]
     fld tbyte ptr [rip + v26]
     fpatan
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v26]
     fyl2x
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v26]
     fyl2xp1
     call dump
     fninit
-    fldcw [rip + cw0]
+    fldcw [rip + cw3]
     fld tbyte ptr [rip + v25]
     fld tbyte ptr [rip + v26]
     fpatan

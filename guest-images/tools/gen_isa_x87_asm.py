@@ -315,12 +315,13 @@ def gen_transcendental():
         for op in ["f2xm1", "fsin", "fcos", "fptan", "fsincos"]:
             if op == "f2xm1" and not magnitude_below(a, 1.0000001):
                 continue
-            body.append(test([ld(a), op, "fstp tbyte ptr [rip + resbuf + 0]"] if op in ("fptan", "fsincos") else [ld(a), op], 0))
+            for c in range(len(CWS)):
+                body.append(test([ld(a), op, "fstp tbyte ptr [rip + resbuf + 0]"] if op in ("fptan", "fsincos") else [ld(a), op], c))
         for b in range(n):
             for op in ["fyl2x", "fyl2xp1", "fpatan"]:
                 if op == "fyl2xp1" and not magnitude_below(a, 0.29):
                     continue
-                body.append(test([ld(b), ld(a), op], 0))
+                body.append(test([ld(b), ld(a), op], (a + b) % len(CWS)))
     write("isa_x87_transc", body)
 
 
