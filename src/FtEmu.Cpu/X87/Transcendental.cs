@@ -2,9 +2,13 @@ namespace FtEmu.Cpu.X87;
 
 /// <summary>
 /// x87 transcendental functions with their special-operand rules. Finite cases are evaluated in
-/// <see cref="WideFloat"/> (about 200 bits) and rounded once, so results are correctly rounded to 64 bits
-/// except in vanishingly rare near-tie cases (error below 0.5 ulp + 2^-120 relative) — more accurate than
-/// hardware, which documents up to about 1 ulp, so results can differ from a real CPU in the last bit.
+/// <see cref="WideFloat"/> (about 200 bits) and rounded once per RC at 64 bits (precision control does not
+/// apply, as on hardware). Accuracy: the error before that rounding is below 2^-180 relative, so results are
+/// the correctly rounded ones (within 0.5 ulp) except in astronomically rare near-tie cases, and C1/PE follow.
+/// FSIN/FCOS/FSINCOS/FPTAN reduce by pi/2 with hardware's 66-bit pi, so for large |x| they track a real CPU
+/// rather than the true function. Against the host CPU (isa_x87_transc guest, all RC/PC settings) about 95%
+/// of results are bit-identical and the rest differ by one ulp (and then possibly in C1/PE), hardware being
+/// accurate to about 1 ulp. Tiny operands (|x| below 2^-100) keep the direction of the dropped terms.
 /// </summary>
 public static class Transcendental
 {
