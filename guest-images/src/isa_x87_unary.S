@@ -12218,25 +12218,18 @@ _start:
     xor edi, edi
     syscall
 
-# r15 = output cursor. hexN: rax value, ecx nibbles.
+# r15 = output cursor. hex: rax value, ecx bytes. Shift-free, so it runs on a bare interpreter.
 hex:
-    push rdx
-    mov rdx, rcx
-1:  dec rdx
-    mov r8, rax
-    lea r9, [rdx*4]
-    push rcx
-    mov rcx, r9
-    shr r8, cl
-    pop rcx
-    and r8d, 15
-    lea r9, [rip + digits]
-    mov r8b, [r9 + r8]
-    mov [r15], r8b
-    inc r15
-    test rdx, rdx
+    mov [rip + hexbuf], rax
+    lea r9, [rip + hextab]
+1:  dec rcx
+    lea r8, [rip + hexbuf]
+    movzx r8d, byte ptr [r8 + rcx]
+    movzx r8d, word ptr [r9 + r8*2]
+    mov [r15], r8w
+    add r15, 2
+    test rcx, rcx
     jnz 1b
-    pop rdx
     ret
 
 space:
@@ -12267,11 +12260,11 @@ flush:
 envdump:
     fnstenv [rip + envbuf]
     movzx eax, word ptr [rip + envbuf + 4]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     movzx eax, word ptr [rip + envbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     ret
@@ -12281,10 +12274,10 @@ dump:
     call envdump
     fstp tbyte ptr [rip + resbuf]
     movzx eax, word ptr [rip + resbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -12292,7 +12285,7 @@ dump:
 dumpmem:
     call envdump
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -12304,12 +12297,12 @@ dumpflags:
     push rax
     call envdump
     pop rax
-    mov ecx, 4
+    mov ecx, 2
     call hex
     jmp newline
 
     .data
-digits: .ascii "0123456789abcdef"
+hextab: .ascii "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
     .balign 16
 v0: .quad 0x0000000000000000
     .word 0x0000
@@ -12401,4 +12394,5 @@ cw3: .word 0x077f
     .balign 16
 envbuf: .skip 32
 resbuf: .skip 16
+hexbuf: .skip 16
 outbuf: .skip 1100000

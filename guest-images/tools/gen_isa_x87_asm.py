@@ -54,25 +54,18 @@ _start:
     xor edi, edi
     syscall
 
-# r15 = output cursor. hexN: rax value, ecx nibbles.
+# r15 = output cursor. hex: rax value, ecx bytes. Shift-free, so it runs on a bare interpreter.
 hex:
-    push rdx
-    mov rdx, rcx
-1:  dec rdx
-    mov r8, rax
-    lea r9, [rdx*4]
-    push rcx
-    mov rcx, r9
-    shr r8, cl
-    pop rcx
-    and r8d, 15
-    lea r9, [rip + digits]
-    mov r8b, [r9 + r8]
-    mov [r15], r8b
-    inc r15
-    test rdx, rdx
+    mov [rip + hexbuf], rax
+    lea r9, [rip + hextab]
+1:  dec rcx
+    lea r8, [rip + hexbuf]
+    movzx r8d, byte ptr [r8 + rcx]
+    movzx r8d, word ptr [r9 + r8*2]
+    mov [r15], r8w
+    add r15, 2
+    test rcx, rcx
     jnz 1b
-    pop rdx
     ret
 
 space:
@@ -103,11 +96,11 @@ flush:
 envdump:
     fnstenv [rip + envbuf]
     movzx eax, word ptr [rip + envbuf + 4]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     movzx eax, word ptr [rip + envbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     call space
     ret
@@ -117,10 +110,10 @@ dump:
     call envdump
     fstp tbyte ptr [rip + resbuf]
     movzx eax, word ptr [rip + resbuf + 8]
-    mov ecx, 4
+    mov ecx, 2
     call hex
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -128,7 +121,7 @@ dump:
 dumpmem:
     call envdump
     mov rax, [rip + resbuf]
-    mov ecx, 16
+    mov ecx, 8
     call hex
     jmp newline
 
@@ -140,18 +133,19 @@ dumpflags:
     push rax
     call envdump
     pop rax
-    mov ecx, 4
+    mov ecx, 2
     call hex
     jmp newline
 
     .data
-digits: .ascii "0123456789abcdef"
+hextab: .ascii "{hextab}"
     .balign 16
 {data}
     .bss
     .balign 16
 envbuf: .skip 32
 resbuf: .skip 16
+hexbuf: .skip 16
 outbuf: .skip 1100000
 """
 
@@ -173,7 +167,7 @@ def test(lines, cw, dump="dump"):
 
 
 def write(name, body, extra_data=""):
-    text = HEADER.replace("{body}", "\n".join(body)).replace("{data}", data_section(extra_data))
+    text = HEADER.replace("{hextab}", "".join(f"{i:02x}" for i in range(256))).replace("{body}", "\n".join(body)).replace("{data}", data_section(extra_data))
     with open(os.path.join(SRC, name + ".S"), "w") as f:
         f.write(text)
 
@@ -245,6 +239,112 @@ def gen_compare():
     write("isa_x87_compare", body)
 
 
+MEM_DATA = """
+    .balign 16
+m32: .long 0x3f800000, 0x80000000, 0x7f800000, 0x7fa00000, 0x00000001, 0x4b000001, 0xff7fffff, 0x7fc00001
+m64: .quad 0x3ff0000000000000, 0x8000000000000000, 0x7ff0000000000000, 0x7ff4000000000000
+     .quad 0x0000000000000001, 0x4330000000000001, 0xffefffffffffffff, 0x3fb999999999999a
+i16: .word 0, 1, 0xffff, 0x7fff, 0x8000, 12345, 0xcfc7, 3
+i32: .long 0, 1, 0xffffffff, 0x7fffffff, 0x80000000, 123456789, 0xfffe7960, 3
+i64: .quad 0, 1, 0xffffffffffffffff, 0x7fffffffffffffff, 0x8000000000000000, 1234567890123456789, 3, 0x20000000000001
+bcd: .quad 0x0000000000000000, 0x0000
+     .quad 0x1234567890123456, 0x8078
+     .quad 0x9999999999999999, 0x0099
+     .quad 0x0000000000000001, 0x8000
+    .balign 16
+fxarea: .skip 512
+saveenv: .skip 128
+"""
+
+
+def gen_misc():
+    body = []
+    n = len(VALUES)
+    for c in range(len(CWS)):
+        for a in [2, 5, 6, 7, 13, 16, 21, 23]:
+            for k in range(8):
+                for op in ["fadd", "fsubr", "fmul", "fdiv", "fcomp"]:
+                    body.append(test([ld(a), f"{op} dword ptr [rip + m32 + {4 * k}]"] + (["fld1"] if op == "fcomp" else []), c))
+                    body.append(test([ld(a), f"{op} qword ptr [rip + m64 + {8 * k}]"] + (["fld1"] if op == "fcomp" else []), c))
+                for op in ["fiadd", "fisub", "fimul", "fidivr", "ficomp"]:
+                    body.append(test([ld(a), f"{op} word ptr [rip + i16 + {2 * k}]"] + (["fld1"] if op == "ficomp" else []), c))
+                    body.append(test([ld(a), f"{op} dword ptr [rip + i32 + {4 * k}]"] + (["fld1"] if op == "ficomp" else []), c))
+        for k in range(8):
+            body.append(test([f"fild word ptr [rip + i16 + {2 * k}]"], c))
+            body.append(test([f"fild dword ptr [rip + i32 + {4 * k}]"], c))
+            body.append(test([f"fild qword ptr [rip + i64 + {8 * k}]"], c))
+            body.append(test([f"fld dword ptr [rip + m32 + {4 * k}]"], c))
+            body.append(test([f"fld qword ptr [rip + m64 + {8 * k}]"], c))
+            body.append(test([f"fild qword ptr [rip + i64 + {8 * k}]", "fld1", "fchs", "fscale", "fstp st(1)"], c))
+        for k in range(4):
+            body.append(test([f"fbld tbyte ptr [rip + bcd + {16 * k}]"], c))
+        for a in range(n):
+            body.append(test([ld(a), "fbstp tbyte ptr [rip + resbuf]", "fld tbyte ptr [rip + resbuf]"], c))
+    # Partial remainders: large exponent differences need several FPREM steps (C2 set until done).
+    for a, b in [(7, 2), (16, 2), (16, 6), (17, 9), (16, 13), (7, 13)]:
+        for op in ["fprem", "fprem1"]:
+            lines = [ld(b), ld(a)]
+            for _ in range(4):
+                lines += [op, "call envdump"]
+            body.append(test(lines, 0))
+    # Environment and save images (pointers excluded: they are addresses).
+    body.append(test([ld(2), ld(13), ld(23), "fldz", "fnstenv [rip + saveenv]", "fninit", "fldenv [rip + saveenv]", "fld1"], 1))
+    body.append(test([ld(2), ld(13), ld(23), "fldz", "fnsave [rip + saveenv]", "fld1", "frstor [rip + saveenv]", "faddp st(1), st"], 2))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "fninit", "fxrstor [rip + fxarea]", "fmul st(0), st(1)"], 3))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "mov rax, [rip + fxarea]", "mov [rip + resbuf], rax"], 3, "dumpmem"))
+    body.append(test([ld(2), ld(16), "fxsave [rip + fxarea]", "mov rax, [rip + fxarea + 32]", "mov [rip + resbuf], rax"], 3, "dumpmem"))
+    write("isa_x87_misc", body, MEM_DATA)
+
+
+def magnitude_below(i, limit):
+    """Whether VALUES[i] is a finite number (not NaN/inf/unsupported) with |x| < limit, or a NaN/inf/zero."""
+    se, sig = VALUES[i]
+    e = se & 0x7FFF
+    if e == 0x7FFF or (e != 0 and not sig >> 63):
+        return True
+    from fractions import Fraction
+    return Fraction(sig) * Fraction(2) ** (max(e, 1) - 16383 - 63) < Fraction(limit)
+
+
+def gen_transcendental():
+    """Transcendentals: hardware is accurate to about 1 ulp only, so X87AsmTests compares this guest with a
+    tolerance. Operands outside the documented domains (F2XM1 |x| > 1, FYL2XP1 |x| >= 1 - sqrt(2)/2) are skipped."""
+    body = []
+    n = len(VALUES)
+    for a in range(n):
+        for op in ["f2xm1", "fsin", "fcos", "fptan", "fsincos"]:
+            if op == "f2xm1" and not magnitude_below(a, 1.0000001):
+                continue
+            for c in range(len(CWS)):
+                body.append(test([ld(a), op, "fstp tbyte ptr [rip + resbuf + 0]"] if op in ("fptan", "fsincos") else [ld(a), op], c))
+        for b in range(n):
+            for op in ["fyl2x", "fyl2xp1", "fpatan"]:
+                if op == "fyl2xp1" and not magnitude_below(a, 0.29):
+                    continue
+                body.append(test([ld(b), ld(a), op], (a + b) % len(CWS)))
+    write("isa_x87_transc", body)
+
+
+def gen_trap():
+    """An unmasked zero-divide: the status word shows ES/B, and the next x87 instruction dies with SIGFPE."""
+    body = [test([ld(2), "fldz", "fdivp st(1), st", "fld1"], 0)]
+    body.append("    call flush")
+    body.append("    fldcw [rip + cwtrap]")
+    body.append("    fld1")
+    body.append("    fldz")
+    body.append("    fdivp st(1), st")
+    body.append("    fnstsw ax")
+    body.append("    mov ecx, 2")
+    body.append("    call hex")
+    body.append("    call newline")
+    body.append("    call flush")
+    body.append("    fld1")
+    write("isa_x87_trap", body, "cwtrap: .word 0x037B\n")
+
+
+gen_trap()
+gen_transcendental()
+gen_misc()
 gen_arith()
 gen_unary()
 gen_compare()

@@ -113,12 +113,36 @@ public static unsafe partial class Inst
         UpdateSummary(cpu);
     }
 
-    /// <summary>Records the instruction and data pointers as a non-control x87 instruction does.</summary>
+    // Linux's si_code values for x87 math faults (math_error in arch/x86/kernel/traps.c).
+    private const int FpeFltDiv = 3, FpeFltOvf = 4, FpeFltUnd = 5, FpeFltRes = 6, FpeFltInv = 7;
+
+    /// <summary>
+    /// Records the instruction and data pointers as a non-control x87 instruction does, first delivering a
+    /// pending unmasked exception (ES set) as #MF, i.e. SIGFPE at this instruction, as hardware does.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void NoteX87(Cpu cpu, ref DecodedOp op, ulong dataAddress)
     {
+        if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
         cpu.State->FpuLastIp = op.Ip;
         cpu.State->FpuLastDp = dataAddress;
+    }
+
+    private static void RaisePendingX87(Cpu cpu, ref DecodedOp op)
+    {
+        int err = cpu.State->FpuStatus & ~cpu.State->FpuControl & 0x3F;
+        int code = (err & FpFlags.IE) != 0 ? FpeFltInv
+            : (err & FpFlags.ZE) != 0 ? FpeFltDiv
+            : (err & FpFlags.OE) != 0 ? FpeFltOvf
+            : (err & (FpFlags.UE | FpFlags.DE)) != 0 ? FpeFltUnd
+            : FpeFltRes;
+        throw new GuestFault(GuestFault.SIGFPE, code, op.Ip);
+    }
+
+    /// <summary>FWAIT: delivers a pending unmasked x87 exception.</summary>
+    public static void Fwait(Cpu cpu, ref DecodedOp op)
+    {
+        if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,7 +157,7 @@ public static unsafe partial class Inst
         cpu.Memory.Write16(a + 8, v.SignExponent);
     }
 
-    /// <summary>The x87 operand size in bytes of a memory source, from the Iced code.</summary>
+    /// <summary>Reads an x87 memory source operand, typed by the Iced code.</summary>
     private static Float80 LoadMemOperand(Cpu cpu, ref DecodedOp op, ulong a, ref FpEnv env)
     {
         switch (op.Code.Mnemonic())
@@ -147,10 +171,25 @@ public static unsafe partial class Inst
                     _ => Float80.FromInt64((long)cpu.Memory.Read64(a)),
                 };
         }
+        if (op.Code is not (Code.Fld_m32fp or Code.Fld_m64fp or Code.Fld_m80fp))
+        {
+            // A denormal single/double operand is not reported when ST(0) is already a NaN.
+            var local = env;
+            var v = LoadFloatOperand(cpu, ref op, a, ref local);
+            var st0 = ReadSt(cpu, 0);
+            if (st0.IsNaN || st0.Class == Float80Class.Unsupported) local.Flags &= ~FpFlags.DE;
+            env = local;
+            return v;
+        }
+        return LoadFloatOperand(cpu, ref op, a, ref env);
+    }
+
+    private static Float80 LoadFloatOperand(Cpu cpu, ref DecodedOp op, ulong a, ref FpEnv env)
+    {
         return op.Size0 switch
         {
-            4 => Float80.FromSingle(cpu.Memory.Read32(a), ref env),
-            8 => Float80.FromDouble(cpu.Memory.Read64(a), ref env),
+            4 => Float80.FromSingle(cpu.Memory.Read32(a), ref env, keepSignaling: op.Code != Code.Fld_m32fp),
+            8 => Float80.FromDouble(cpu.Memory.Read64(a), ref env, keepSignaling: op.Code != Code.Fld_m64fp),
             _ => ReadMem80(cpu, a),
         };
     }

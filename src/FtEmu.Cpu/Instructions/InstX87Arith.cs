@@ -83,7 +83,7 @@ public static unsafe partial class Inst
         if (pop) PopSt(cpu);
     }
 
-    /// <summary>Runs <paramref name="f"/> on ST(0) unless it is empty (stack underflow).</summary>
+    /// <summary>Whether ST(0) holds a value; if it is empty, raises stack underflow (masked: ST(0) = indefinite).</summary>
     private static bool St0Present(Cpu cpu)
     {
         if (!StEmpty(cpu, 0)) return true;
@@ -198,12 +198,12 @@ public static unsafe partial class Inst
         }
         else if (a.IsInfinity || b.IsZero)
         {
-            env.Flags |= FpFlags.IE;
+            env.Flags = (env.Flags & ~FpFlags.DE) | FpFlags.IE;
             r = Float80.Indefinite;
         }
         else if (a.IsZero || b.IsInfinity)
         {
-            r = a;
+            r = Float80.Normalized(a, ref env);
         }
         else
         {

@@ -16,8 +16,8 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Fclex, &Fnclex);
         r.Add(Mnemonic.Fninit, &Fninit);
         r.Add(Mnemonic.Finit, &Fninit);
-        r.Add(Mnemonic.Wait, &Fnop);
-        r.Add(Mnemonic.Fnop, &Fnop);
+        r.Add(Mnemonic.Wait, &Fwait);
+        r.Add(Mnemonic.Fnop, &FnopChecked);
         // 8087/80287 leftovers that later FPUs execute as FNOP.
         r.Add(Mnemonic.Fneni, &Fnop);
         r.Add(Mnemonic.Feni, &Fnop);
@@ -72,6 +72,9 @@ public static unsafe partial class Inst
     public static void Fnop(Cpu cpu, ref DecodedOp op)
     {
     }
+
+    /// <summary>FNOP is a non-control instruction: it takes pending exceptions and updates FIP.</summary>
+    public static void FnopChecked(Cpu cpu, ref DecodedOp op) => NoteX87(cpu, ref op, 0);
 
     /// <summary>The 28-byte protected-mode environment image (32-bit layout, the one 64-bit code gets).</summary>
     private static void StoreEnv(Cpu cpu, ulong a)

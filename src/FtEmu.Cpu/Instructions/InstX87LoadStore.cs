@@ -76,6 +76,8 @@ public static unsafe partial class Inst
     public static void Fst(Cpu cpu, ref DecodedOp op)
     {
         bool pop = op.Code != Code.Fst_m32fp && op.Code != Code.Fst_m64fp && op.Code != Code.Fst_sti;
+        ulong a = IsMem0(ref op) ? cpu.EffectiveAddress(ref op) : 0;
+        NoteX87(cpu, ref op, a);
         var env = Env(cpu);
         bool empty = StEmpty(cpu, 0);
         Float80 v = empty ? Float80.Indefinite : ReadSt(cpu, 0);
@@ -86,8 +88,6 @@ public static unsafe partial class Inst
         }
         if (IsMem0(ref op))
         {
-            ulong a = cpu.EffectiveAddress(ref op);
-            NoteX87(cpu, ref op, a);
             switch (op.Size0)
             {
                 case 4: cpu.Memory.Write32(a, Float80.ToSingle(v, ref env)); break;
@@ -97,7 +97,6 @@ public static unsafe partial class Inst
         }
         else
         {
-            NoteX87(cpu, ref op, 0);
             WriteSt(cpu, op.Reg0, v);
         }
         if (!empty) Finish(cpu, env);
@@ -209,7 +208,7 @@ public static unsafe partial class Inst
         };
         bool up = rc switch
         {
-            0 => extra > 2 || (extra == 2 && (sig & 1) != 0),
+            0 => extra >= 2, // the constants' further bits are non-zero: 2 is above the tie
             2 => extra != 0,
             _ => false,
         };

@@ -145,11 +145,15 @@ public readonly struct Float80 : IEquatable<Float80>
         int lz = (int)UInt128.LeadingZeroCount(m);
         m <<= lz;
         int be = e - lz + bias;
-        bool tiny = be < 1;
-        if (tiny)
+        // x87 detects tininess after rounding (to p bits, exponent unbounded): a value that rounds up to the
+        // smallest normal is not tiny.
+        bool tiny = be < 1 && !(be == 0 && RoundsToCarry(env.Rounding, neg, m, p));
+        bool denormal = be < 1;
+        if (denormal)
         {
             m = ShiftRightJam(m, 1 - be);
             be = 0;
+
         }
         int drop = 128 - p;
         UInt128 mask = (UInt128.One << drop) - 1;
@@ -176,7 +180,7 @@ public readonly struct Float80 : IEquatable<Float80>
                     m = UInt128.One << 127;
                     be++;
                 }
-                else if (tiny && (m >> 127) != 0)
+                else if (denormal && (m >> 127) != 0)
                 {
                     be = 1;
                 }
@@ -197,6 +201,24 @@ public readonly struct Float80 : IEquatable<Float80>
             return maxBiased - 1;
         }
         return be;
+    }
+
+    /// <summary>Whether rounding the normalized m to p bits carries out of the top bit.</summary>
+    private static bool RoundsToCarry(int rounding, bool neg, UInt128 m, int p)
+    {
+        int drop = 128 - p;
+        UInt128 mask = (UInt128.One << drop) - 1;
+        if ((m | mask) != UInt128.MaxValue) return false;
+        UInt128 rest = m & mask;
+        if (rest == 0) return false;
+        UInt128 half = UInt128.One << (drop - 1);
+        return rounding switch
+        {
+            0 => rest >= half,
+            1 => neg,
+            2 => !neg,
+            _ => false,
+        };
     }
 
     /// <summary>Rounds m * 2^(e - 127) (m may be zero) to an 80-bit value at precision env.Precision.</summary>
@@ -347,14 +369,15 @@ public readonly struct Float80 : IEquatable<Float80>
         bool infA = a.IsInfinity, infB = b.IsInfinity, zA = a.IsZero, zB = b.IsZero;
         if ((infA && infB) || (zA && zB))
         {
-            env.Flags |= FpFlags.IE;
+            env.Flags = (env.Flags & ~FpFlags.DE) | FpFlags.IE;
             return Indefinite;
         }
         if (infA) return Infinity(neg);
         if (infB) return Zero(neg);
         if (zB)
         {
-            env.Flags |= FpFlags.ZE;
+            // Hardware reports only ZE for a denormal divided by zero.
+            env.Flags = (env.Flags & ~FpFlags.DE) | FpFlags.ZE;
             return Infinity(neg);
         }
         if (zA) return Zero(neg);
@@ -382,7 +405,7 @@ public readonly struct Float80 : IEquatable<Float80>
         if (a.IsZero) return a;
         if (a.Sign)
         {
-            env.Flags |= FpFlags.IE;
+            env.Flags = (env.Flags & ~FpFlags.DE) | FpFlags.IE;
             return Indefinite;
         }
         if (a.IsInfinity) return a;
@@ -466,12 +489,16 @@ public readonly struct Float80 : IEquatable<Float80>
         return new Float80(mag << lz, (ushort)((Bias + 63 - lz) | (neg ? 0x8000 : 0)));
     }
 
-    public static Float80 FromDouble(ulong bits, ref FpEnv env) => FromBinary(bits, 52, 11, ref env);
+    /// <summary>
+    /// Widens a binary64. FLD quiets an SNaN (raising IE); arithmetic operands pass
+    /// <paramref name="keepSignaling"/> so that NaN propagation still sees the SNaN.
+    /// </summary>
+    public static Float80 FromDouble(ulong bits, ref FpEnv env, bool keepSignaling = false) => FromBinary(bits, 52, 11, ref env, keepSignaling);
 
-    public static Float80 FromSingle(uint bits, ref FpEnv env) => FromBinary(bits, 23, 8, ref env);
+    public static Float80 FromSingle(uint bits, ref FpEnv env, bool keepSignaling = false) => FromBinary(bits, 23, 8, ref env, keepSignaling);
 
     /// <summary>Exact widening of an IEEE binary32/binary64 value (DE for denormals, IE and quieting for SNaN).</summary>
-    private static Float80 FromBinary(ulong bits, int fracBits, int expBits, ref FpEnv env)
+    private static Float80 FromBinary(ulong bits, int fracBits, int expBits, ref FpEnv env, bool keepSignaling)
     {
         bool neg = (bits >> (fracBits + expBits)) != 0;
         ushort sign = neg ? (ushort)0x8000 : (ushort)0;
@@ -483,7 +510,7 @@ public readonly struct Float80 : IEquatable<Float80>
         {
             if (frac == 0) return Infinity(neg);
             ulong sig = IntegerBit | (frac << (63 - fracBits));
-            if ((sig & QuietBit) == 0)
+            if ((sig & QuietBit) == 0 && !keepSignaling)
             {
                 env.Flags |= FpFlags.IE;
                 sig |= QuietBit;
@@ -547,7 +574,7 @@ public readonly struct Float80 : IEquatable<Float80>
             return indefinite;
         }
         if (c == Float80Class.Zero) return 0;
-        if (c == Float80Class.Denormal) env.Flags |= FpFlags.DE;
+        // Integer stores do not report denormal operands.
         a.Unpack(out int e, out ulong m);
         if (e > 63)
         {
@@ -641,6 +668,14 @@ public readonly struct Float80 : IEquatable<Float80>
         a.Unpack(out int ea, out ulong ma);
         return RoundPack(ref env, a.Sign, ea + n, (UInt128)ma << 64, 64);
     }
+    /// <summary>A finite value in canonical form (pseudo-denormals become normal).</summary>
+    public static Float80 Normalized(in Float80 a, ref FpEnv env)
+    {
+        if (a.Exponent != 0 || a.Significand == 0) return a;
+        a.Unpack(out int e, out ulong m);
+        return RoundPack(ref env, a.Sign, e, (UInt128)m << 64, 64);
+    }
+
     /// <summary>
     /// Exact partial remainder of finite non-zero a by b (FPREM when <paramref name="ieee"/> is false, FPREM1
     /// otherwise). For an exponent difference of 64 or more only a partial reduction by b * 2^(d - N),
@@ -665,12 +700,12 @@ public readonly struct Float80 : IEquatable<Float80>
         }
         if (!ieee)
         {
-            if (d < 0) return a;
+            if (d < 0) return Normalized(a, ref env);
             UInt128 num = (UInt128)ma << d;
             q = (ulong)(num / mb);
             return RoundPack(ref env, neg, eb + 64, num % mb, 64);
         }
-        if (d < -1) return a;
+        if (d < -1) return Normalized(a, ref env);
         UInt128 n1 = (UInt128)ma << (d + 1);
         UInt128 den = (UInt128)mb << 1;
         UInt128 qq = n1 / den;

@@ -10,6 +10,8 @@ public class X87AsmTests
     [InlineData("isa_x87_arith")]
     [InlineData("isa_x87_unary")]
     [InlineData("isa_x87_compare")]
+    [InlineData("isa_x87_misc")]
+    [InlineData("isa_x87_trap")]
     public void MatchesNative(string name) =>
         GuestRunner.AssertSameAsNative(GuestImages.Get(name, "asm"), Array.Empty<string>());
 }

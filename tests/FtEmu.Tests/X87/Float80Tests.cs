@@ -72,6 +72,22 @@ public class Float80Tests
             biased = (int)topExp + Float80.Bias;
             sig = (ulong)(k << (64 - kb));
         }
+        // x87 tininess is after rounding: a value that rounds (exponent unbounded) to 2^emin is not tiny.
+        if (tiny && e == emin - 1)
+        {
+            BigInteger n2 = num, d2 = den;
+            long ue = e - (p - 1);
+            if (ue >= 0) d2 <<= (int)ue;
+            else n2 <<= (int)-ue;
+            BigInteger k2 = BigInteger.DivRem(n2, d2, out BigInteger rem2);
+            if (!rem2.IsZero)
+            {
+                int c2 = (rem2 * 2).CompareTo(d2);
+                bool up2 = rc switch { 0 => c2 > 0 || (c2 == 0 && !k2.IsEven), 1 => neg, 2 => !neg, _ => false };
+                if (up2) k2 += 1;
+            }
+            if (k2 == BigInteger.One << p) tiny = false;
+        }
         return (new Float80(sig, (ushort)(biased | (neg ? 0x8000 : 0))), inexact, up, false, tiny && inexact);
     }
 
