@@ -20,7 +20,7 @@ guest="${1:-hello}"
 (($#)) && shift
 bash guest-images/build.sh
 dotnet build src/FtEmu.Cli -c Release -v quiet -nologo >/dev/null
-echo "\$ ftemu run guest-images/out/musl/$guest $*"
+echo "\$ ftemu run guest-images/out/musl/$guest${*:+ $*}"
 status=0
 dotnet src/FtEmu.Cli/bin/Release/net10.0/ftemu.dll run "guest-images/out/musl/$guest" "$@" || status=$?
 echo "(guest exit status $status)"
