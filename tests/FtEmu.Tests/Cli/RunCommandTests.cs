@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace FtEmu.Tests.Cli;
 
 /// <summary>
