@@ -5,7 +5,7 @@ namespace FtEmu.Cli;
 /// <summary>Finds the program on the host and gathers what starting it needs: image bytes, argv, envp, working directory.</summary>
 internal static class GuestLauncher
 {
-    public sealed record Launch(ProcessOptions Options);
+    public sealed record Launch(ProcessOptions Options, string HostPath);
 
     public static Launch Prepare(string program, string[] arguments, string? root)
     {
@@ -34,7 +34,7 @@ internal static class GuestLauncher
             Root = root,
             WorkingDirectory = cwd,
         };
-        return new Launch(options);
+        return new Launch(options, Path.GetFullPath(hostPath));
     }
 
     /// <summary>Looks the program up as a path, or on PATH when it has no slash, like a shell.</summary>

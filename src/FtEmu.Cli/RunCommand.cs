@@ -1,40 +1,52 @@
 using FtEmu.Linux;
+using FtEmu.Replay;
 using Microsoft.Extensions.Logging;
 
 namespace FtEmu.Cli;
 
-/// <summary><c>ftemu run</c>: loads a guest program and runs it live; the exit status is the guest's.</summary>
+/// <summary><c>ftemu run</c>: loads a guest program and runs it live (optionally recording); the exit status is the guest's.</summary>
 internal static class RunCommand
 {
     public static int Execute(RunSettings s)
     {
-        using var loggerFactory = LoggerFactory.Create(b => b
-            .SetMinimumLevel(s.LogLevel)
-            .AddSimpleConsole(o => { o.SingleLine = true; })
-            .AddFilter(_ => true));
+        using var loggerFactory = Logging.Create(s.LogLevel);
         var logger = loggerFactory.CreateLogger("ftemu");
         try
         {
             var launch = GuestLauncher.Prepare(s.Program, s.Arguments, s.Root);
+            var strace = s.Strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null;
             using var host = new LiveHost();
-            using var process = new LinuxProcess(launch.Options, host, logger);
-            if (s.Strace) process.Strace = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+            if (s.RecordPath != null) return Record(s, launch, host, logger, strace);
+            using var process = new LinuxProcess(launch.Options, host, logger) { Strace = strace };
             process.Start();
             process.Run();
-            return Report(process);
+            return Report(process.TerminatingSignal, process.ExitCode, process.Cpu.Rip);
         }
         catch (LoadException e)
         {
             Console.Error.WriteLine($"ftemu: {e.Message}");
             return 126;
         }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"ftemu: {e.Message}");
+            return 74;
+        }
+    }
+
+    private static int Record(RunSettings s, GuestLauncher.Launch launch, LiveHost host, ILogger logger, TextWriter? strace)
+    {
+        using var file = new FileStream(s.RecordPath!, FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
+        var r = RecordSession.Run(launch.Options, launch.HostPath, file, host, s.EmbedImage, s.CheckpointInterval, logger, strace);
+        logger.LogInformation("recorded {Instructions} instructions, {Events} events, {Bytes} bytes to {Path}", r.Instructions, r.Events, r.StoredBytes, s.RecordPath);
+        return Report(r.TerminatingSignal, r.ExitCode, r.Rip);
     }
 
     /// <summary>Prints the one-line notice for a guest killed by a signal and returns the exit status.</summary>
-    internal static int Report(LinuxProcess process)
+    internal static int Report(int signal, int exitCode, ulong rip)
     {
-        if (process.TerminatingSignal != 0)
-            Console.Error.WriteLine($"ftemu: guest terminated by signal {SignalNames.Name(process.TerminatingSignal)} at rip=0x{process.Cpu.Rip:x}");
-        return process.ExitCode;
+        if (signal != 0)
+            Console.Error.WriteLine($"ftemu: guest terminated by signal {SignalNames.Name(signal)} at rip=0x{rip:x}");
+        return exitCode;
     }
 }

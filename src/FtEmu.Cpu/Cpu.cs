@@ -19,6 +19,8 @@ public sealed unsafe partial class Cpu : IDisposable
         Memory = memory;
         Environment = environment;
         Blocks = new BlockCache(memory, new BlockDecoder(memory));
+        // Code that was just changed must not keep running from the stale block: end it after this instruction.
+        memory.CodePageChanged += _ => StopRequested = true;
         Reset();
     }
 

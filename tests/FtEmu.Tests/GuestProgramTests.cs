@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace FtEmu.Tests;
 
 /// <summary>Each C guest in guest-images/src, built against glibc and musl at -O2 and -O3 and as static-pie, behaves as it does natively.</summary>

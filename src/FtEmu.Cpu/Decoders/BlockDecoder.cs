@@ -133,6 +133,8 @@ public sealed unsafe class BlockDecoder
             }
             SetOperand(ref op, i, k, reg, size);
         }
+        var fast = Inst.FastPath(instr.Mnemonic, in op);
+        if (fast != null) op.Exec = fast;
         return op;
     }
 

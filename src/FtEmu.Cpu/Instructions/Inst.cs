@@ -24,7 +24,7 @@ public static unsafe partial class Inst
 
     /// <summary>Undefined or unsupported instruction: SIGILL at this instruction.</summary>
     public static void InvalidOpcode(Cpu cpu, ref DecodedOp op) =>
-        throw new GuestFault(GuestFault.SIGILL, GuestFault.ILL_ILLOPC, op.Ip);
+        throw new GuestFault(GuestFault.SIGILL, GuestFault.ILL_ILLOPN, op.Ip);
 
     /// <summary>Instruction bytes on an unmapped or non-executable page: SIGSEGV at that address.</summary>
     public static void FetchFault(Cpu cpu, ref DecodedOp op) =>

@@ -9,7 +9,7 @@ public sealed class GuestFault : Exception
     public const int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11;
     public const int SEGV_MAPERR = 1, SEGV_ACCERR = 2;
     public const int FPE_INTDIV = 1, FPE_INTOVF = 2;
-    public const int ILL_ILLOPC = 1;
+    public const int ILL_ILLOPN = 2; // what Linux reports for every #UD
 
     public GuestFault(int signal, int code, ulong address)
         : base($"guest signal {signal} (code {code}) at 0x{address:x}")

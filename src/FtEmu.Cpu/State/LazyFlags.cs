@@ -136,14 +136,17 @@ public sealed unsafe partial class Cpu
                 case 5: return a != b;
                 case 6: return a <= b;
                 case 7: return a > b;
+                case 8: return SignExtend(s->LazyResult, size) < 0;
+                case 9: return SignExtend(s->LazyResult, size) >= 0;
                 case 12: return SignExtend(a, size) < SignExtend(b, size);
                 case 13: return SignExtend(a, size) >= SignExtend(b, size);
                 case 14: return SignExtend(a, size) <= SignExtend(b, size);
                 case 15: return SignExtend(a, size) > SignExtend(b, size);
             }
         }
-        else if (s->LazyOp == FlagOp.Logic)
+        else if (s->LazyOp != FlagOp.None)
         {
+            // ZF and SF depend only on the result, whatever operation produced it.
             int size = s->LazySize;
             ulong r = s->LazyResult & SizeMask(size);
             switch (cc)
@@ -152,6 +155,21 @@ public sealed unsafe partial class Cpu
                 case 5: return r != 0;
                 case 8: return SignExtend(r, size) < 0;
                 case 9: return SignExtend(r, size) >= 0;
+            }
+            if (s->LazyOp == FlagOp.Logic)
+            {
+                // CF = OF = 0 after a logic op.
+                switch (cc)
+                {
+                    case 2: case 0: return false;
+                    case 3: case 1: return true;
+                    case 6: return r == 0;
+                    case 7: return r != 0;
+                    case 12: return SignExtend(r, size) < 0;
+                    case 13: return SignExtend(r, size) >= 0;
+                    case 14: return SignExtend(r, size) <= 0;
+                    case 15: return SignExtend(r, size) > 0;
+                }
             }
         }
         return ConditionFromFlags(cc, Rflags);
