@@ -30,9 +30,12 @@ passed=0 failed=0
 while IFS= read -r trx; do
     counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
     p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
     passed=$((passed + ${p:-0}))
-    failed=$((failed + ${f:-0}))
+    # Errors, timeouts and aborts count as failures.
+    for what in failed error timeout aborted; do
+        f="$(sed -n "s/.* $what=\"\([0-9]*\)\".*/\1/p" <<<"$counters")"
+        failed=$((failed + ${f:-0}))
+    done
 done < <(find "$results" -name '*.trx')
 echo
 echo "$passed passed, $failed failed"
