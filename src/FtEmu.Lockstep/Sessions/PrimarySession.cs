@@ -48,7 +48,13 @@ public sealed partial class PrimarySession : IOutputGate
     private LinuxProcess? _process;
     private volatile bool _finished;
 
-    private sealed record HeldOutput(long Index, long Handle, byte[] Data, long NeedChunk);
+    private sealed record HeldOutput(long Index, long Handle, byte[] Data, long NeedChunk, long HeldAtTicks);
+
+    // Output-rule statistics: how long held outputs waited for the secondary's acknowledgement.
+    private long _heldCount;
+    private long _logBytes;
+    private long _heldTicksTotal;
+    private long _heldTicksMax;
 
     public PrimarySession(LockstepSettings settings, IHostBoundary live, ILogger logger)
     {
@@ -192,11 +198,22 @@ public sealed partial class PrimarySession : IOutputGate
             SetState(FtState.Disabled, "the guest exited");
         }
         WriteStatus();
+        LogStatistics(process);
         if (process.TerminatingSignal != 0) _log.LogWarning("guest terminated by signal {Signal}", process.TerminatingSignal);
         return process.ExitCode;
     }
 
     public IPEndPoint? Endpoint { get; private set; }
+
+    private void LogStatistics(LinuxProcess process)
+    {
+        double seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        double meanUs = _heldCount > 0 ? _heldTicksTotal * 1e6 / Stopwatch.Frequency / _heldCount : 0;
+        double maxUs = _heldTicksMax * 1e6 / Stopwatch.Frequency;
+        _log.LogInformation(
+            "lockstep statistics: {Instructions} instructions in {Seconds:F3} s; {Held} outputs held, mean {MeanUs:F0} us, max {MaxUs:F0} us; log {Bytes} bytes ({Rate:F0} bytes/s); last snapshot pause {Pause} ms",
+            process.Cpu.InstructionCount, seconds, _heldCount, meanUs, maxUs, _logBytes, _logBytes / seconds, LastSnapshotPauseMs);
+    }
 
     /// <summary>Slows the guest while the secondary is too far behind, as VMware FT throttles its primary.</summary>
     private void Throttle(LinuxProcess process)
@@ -219,7 +236,7 @@ public sealed partial class PrimarySession : IOutputGate
         var copy = data.ToArray();
         lock (_lock)
         {
-            var held = new HeldOutput(++_outputIndex, handle, copy, need);
+            var held = new HeldOutput(++_outputIndex, handle, copy, need, Stopwatch.GetTimestamp());
             if (!Protected)
             {
                 // The secondary was lost meanwhile and everything held is out: perform at once.
@@ -283,6 +300,10 @@ public sealed partial class PrimarySession : IOutputGate
 
     private void Perform(HeldOutput h)
     {
+        long waited = Stopwatch.GetTimestamp() - h.HeldAtTicks;
+        _heldCount++;
+        _heldTicksTotal += waited;
+        _heldTicksMax = Math.Max(_heldTicksMax, waited);
         var s = h.Handle == 1 ? _stdout : _stderr;
         try
         {
@@ -321,6 +342,7 @@ public sealed partial class PrimarySession : IOutputGate
                 if (link != null) session._chunkSentAt[index] = session._clock.ElapsedMilliseconds;
             }
             if (link == null) return;
+            Interlocked.Add(ref session._logBytes, count);
             try
             {
                 link.Send(MessageType.Chunk, Payloads.Chunk(index, buffer.AsSpan(offset, count)));
