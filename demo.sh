@@ -54,7 +54,7 @@ for _ in $(seq 200); do
 done
 sleep 1.2
 echo "  >>> kill -9 the primary (pid $primary) <<<"
-kill -9 "$primary"
+{ kill -9 "$primary"; wait "$primary"; } 2>/dev/null || true
 status=0
 wait "$secondary" || status=$?
 sleep 0.2
