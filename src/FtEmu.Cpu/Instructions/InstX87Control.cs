@@ -2,7 +2,7 @@ using Iced.Intel;
 
 namespace FtEmu.Cpu;
 
-/// <summary>x87 control: status/control word access, FNINIT, FNCLEX, WAIT, FNSTENV/FLDENV, FNSAVE/FRSTOR, FXSAVE/FXRSTOR.</summary>
+/// <summary>x87 control: status/control word access, FNINIT, FNCLEX, WAIT, FNSTENV/FLDENV, FNSAVE/FRSTOR (FXSAVE/FXRSTOR live with SSE).</summary>
 public static unsafe partial class Inst
 {
     private static void RegisterX87Control(OpcodeRegistry r)
@@ -31,10 +31,6 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Fnsave, &Fnsave);
         r.Add(Mnemonic.Fsave, &Fnsave);
         r.Add(Mnemonic.Frstor, &Frstor);
-        r.Add(Mnemonic.Fxsave, &Fxsave);
-        r.Add(Mnemonic.Fxsave64, &Fxsave);
-        r.Add(Mnemonic.Fxrstor, &Fxrstor);
-        r.Add(Mnemonic.Fxrstor64, &Fxrstor);
     }
 
     public static void Fnstsw(Cpu cpu, ref DecodedOp op)
@@ -147,27 +143,5 @@ public static unsafe partial class Inst
             cpu.State->FpuSignExponent[p] = v.SignExponent;
         }
         LoadEnv(cpu, a);
-    }
-
-    public static void Fxsave(Cpu cpu, ref DecodedOp op)
-    {
-        ulong a = cpu.EffectiveAddress(ref op);
-        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
-        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
-        // Reserved and available bytes beyond the architectural image are left as they were in memory.
-        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-        Span<byte> image = stackalloc byte[Cpu.FxsaveSize];
-        cpu.FxSave(image);
-        image[..416].CopyTo(area);
-        if (!cpu.Memory.TryWrite(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-    }
-
-    public static void Fxrstor(Cpu cpu, ref DecodedOp op)
-    {
-        ulong a = cpu.EffectiveAddress(ref op);
-        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
-        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
-        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-        cpu.FxRestore(area);
     }
 }
