@@ -342,6 +342,20 @@ def gen_trap():
     write("isa_x87_trap", body, "cwtrap: .word 0x037B\n")
 
 
+def gen_unmasked_store():
+    """Unmasked overflow/invalid on FSTP to memory: memory and the stack stay unchanged, ES/B are set; the
+    guest then only uses no-wait control instructions (FNSTSW/FNSTENV) so that it exits normally."""
+    body = []
+    for cw, val, store in [("cwoe", 16, "fstp dword ptr [rip + resbuf]"), ("cwoe", 16, "fstp qword ptr [rip + resbuf]"),
+                           ("cwie", 23, "fstp dword ptr [rip + resbuf]"), ("cwie", 19, "fistp dword ptr [rip + resbuf]"),
+                           ("cwue", 13, "fstp qword ptr [rip + resbuf]")]:
+        body += ["    fninit", f"    fldcw [rip + {cw}]", "    " + ld(val),
+                 "    mov rax, 0x1122334455667788", "    mov [rip + resbuf], rax", "    " + store,
+                 "    call dumpmem", "    fninit"]
+    write("isa_x87_unmasked", body, "cwoe: .word 0x0377\ncwie: .word 0x037E\ncwue: .word 0x036F\n")
+
+
+gen_unmasked_store()
 gen_trap()
 gen_transcendental()
 gen_misc()
