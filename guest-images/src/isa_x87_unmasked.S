@@ -45,6 +45,151 @@ _start:
     fstp qword ptr [rip + resbuf]
     call dumpmem
     fninit
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v16]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v17]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v12]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v13]
+    fld tbyte ptr [rip + v2]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v16]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v11]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v14]
+    fld tbyte ptr [rip + v13]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoe]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v6]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v16]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v17]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v12]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v13]
+    fld tbyte ptr [rip + v2]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v16]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v11]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v14]
+    fld tbyte ptr [rip + v13]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v6]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v16]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v17]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v12]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v13]
+    fld tbyte ptr [rip + v2]
+    fmulp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v16]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v16]
+    fld tbyte ptr [rip + v11]
+    fdivp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v14]
+    fld tbyte ptr [rip + v13]
+    faddp st(1), st
+    call dumpsave
+    fninit
+    fldcw [rip + cwoeue]
+    fld tbyte ptr [rip + v11]
+    fld tbyte ptr [rip + v6]
+    fmulp st(1), st
+    call dumpsave
+    fninit
     call flush
     mov eax, 231
     xor edi, edi
@@ -117,6 +262,21 @@ dump:
 dumpmem:
     call envdump
     mov rax, [rip + resbuf]
+    mov ecx, 8
+    call hex
+    jmp newline
+
+# Prints sw and ST(0) from an FNSAVE image (no-wait: a pending exception is not delivered).
+dumpsave:
+    fnsave [rip + savebuf]
+    movzx eax, word ptr [rip + savebuf + 4]
+    mov ecx, 2
+    call hex
+    call space
+    movzx eax, word ptr [rip + savebuf + 36]
+    mov ecx, 2
+    call hex
+    mov rax, [rip + savebuf + 28]
     mov ecx, 8
     call hex
     jmp newline
@@ -224,10 +384,12 @@ cw3: .word 0x077f
 cwoe: .word 0x0377
 cwie: .word 0x037E
 cwue: .word 0x036F
+cwoeue: .word 0x0B67
 
     .bss
     .balign 16
 envbuf: .skip 32
 resbuf: .skip 16
 hexbuf: .skip 16
+savebuf: .skip 112
 outbuf: .skip 1100000
