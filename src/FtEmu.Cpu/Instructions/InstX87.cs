@@ -134,7 +134,8 @@ public static unsafe partial class Inst
     {
         if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
         cpu.State->FpuLastIp = op.Ip;
-        cpu.State->FpuLastDp = dataAddress;
+        // The data pointer only follows instructions with a memory operand (the host CPU keeps it otherwise).
+        if (op.Kind0 == OperandKind.Memory) cpu.State->FpuLastDp = dataAddress;
     }
 
     private static void RaisePendingX87(Cpu cpu, ref DecodedOp op)

@@ -80,9 +80,28 @@ public static unsafe partial class Inst
         cpu.Memory.Write32(a + 4, 0xFFFF0000u | cpu.FpuStatusWord);
         cpu.Memory.Write32(a + 8, 0xFFFF0000u | s->FpuTag);
         cpu.Memory.Write32(a + 12, (uint)s->FpuLastIp);
-        cpu.Memory.Write32(a + 16, (uint)(s->FpuLastOpcode & 0x7FF) << 16);
+        // Linux's user CS and DS selectors, and the opcode of the last non-control instruction.
+        cpu.Memory.Write32(a + 16, ((uint)LastOpcode(cpu) << 16) | 0x33);
         cpu.Memory.Write32(a + 20, (uint)s->FpuLastDp);
-        cpu.Memory.Write32(a + 24, 0xFFFF0000u);
+        cpu.Memory.Write32(a + 24, 0xFFFF002Bu);
+    }
+
+    /// <summary>
+    /// FOP: the low 3 bits of the D8-DF opcode byte and the ModRM byte of the instruction at FIP. Read
+    /// from guest code when the environment is stored instead of being tracked on every instruction.
+    /// </summary>
+    private static int LastOpcode(Cpu cpu)
+    {
+        ulong ip = cpu.State->FpuLastIp;
+        if (ip == 0) return cpu.State->FpuLastOpcode & 0x7FF;
+        Span<byte> code = stackalloc byte[16];
+        if (!cpu.Memory.TryRead(ip, code)) return 0;
+        int i = 0;
+        while (i < 14 && (code[i] is 0x66 or 0x67 or 0xF2 or 0xF3 or 0x2E or 0x36 or 0x3E or 0x26 or 0x64 or 0x65 or 0x9B
+                   || (code[i] & 0xF0) == 0x40))
+            i++;
+        if ((code[i] & 0xF8) != 0xD8) return 0;
+        return ((code[i] & 7) << 8) | code[i + 1];
     }
 
     private static void LoadEnv(Cpu cpu, ulong a)
