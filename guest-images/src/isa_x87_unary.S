@@ -12289,6 +12289,21 @@ dumpmem:
     call hex
     jmp newline
 
+# Prints sw and ST(0) from an FNSAVE image (no-wait: a pending exception is not delivered).
+dumpsave:
+    fnsave [rip + savebuf]
+    movzx eax, word ptr [rip + savebuf + 4]
+    mov ecx, 2
+    call hex
+    call space
+    movzx eax, word ptr [rip + savebuf + 36]
+    mov ecx, 2
+    call hex
+    mov rax, [rip + savebuf + 28]
+    mov ecx, 8
+    call hex
+    jmp newline
+
 # Prints sw, tag and the arithmetic flags.
 dumpflags:
     pushfq
@@ -12395,4 +12410,5 @@ cw3: .word 0x077f
 envbuf: .skip 32
 resbuf: .skip 16
 hexbuf: .skip 16
+savebuf: .skip 112
 outbuf: .skip 1100000

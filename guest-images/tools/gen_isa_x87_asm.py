@@ -125,6 +125,21 @@ dumpmem:
     call hex
     jmp newline
 
+# Prints sw and ST(0) from an FNSAVE image (no-wait: a pending exception is not delivered).
+dumpsave:
+    fnsave [rip + savebuf]
+    movzx eax, word ptr [rip + savebuf + 4]
+    mov ecx, 2
+    call hex
+    call space
+    movzx eax, word ptr [rip + savebuf + 36]
+    mov ecx, 2
+    call hex
+    mov rax, [rip + savebuf + 28]
+    mov ecx, 8
+    call hex
+    jmp newline
+
 # Prints sw, tag and the arithmetic flags.
 dumpflags:
     pushfq
@@ -146,6 +161,7 @@ hextab: .ascii "{hextab}"
 envbuf: .skip 32
 resbuf: .skip 16
 hexbuf: .skip 16
+savebuf: .skip 112
 outbuf: .skip 1100000
 """
 
@@ -342,6 +358,27 @@ def gen_trap():
     write("isa_x87_trap", body, "cwtrap: .word 0x037B\n")
 
 
+def gen_unmasked_store():
+    """Unmasked overflow/invalid on FSTP to memory: memory and the stack stay unchanged, ES/B are set; the
+    guest then only uses no-wait control instructions (FNSTSW/FNSTENV) so that it exits normally."""
+    body = []
+    for cw, val, store in [("cwoe", 16, "fstp dword ptr [rip + resbuf]"), ("cwoe", 16, "fstp qword ptr [rip + resbuf]"),
+                           ("cwie", 23, "fstp dword ptr [rip + resbuf]"), ("cwie", 19, "fistp dword ptr [rip + resbuf]"),
+                           ("cwue", 13, "fstp qword ptr [rip + resbuf]")]:
+        body += ["    fninit", f"    fldcw [rip + {cw}]", "    " + ld(val),
+                 "    mov rax, 0x1122334455667788", "    mov [rip + resbuf], rax", "    " + store,
+                 "    call dumpmem", "    fninit"]
+    # Unmasked overflow/underflow in arithmetic: the result is delivered with its exponent wrapped by 24576.
+    for cw in ["cwoe", "cwue", "cwoeue"]:
+        for a, b, op in [(16, 16, "fmulp st(1), st"), (16, 17, "faddp st(1), st"), (11, 12, "fmulp st(1), st"),
+                         (13, 2, "fmulp st(1), st"), (11, 16, "fdivp st(1), st"), (16, 11, "fdivp st(1), st"),
+                         (14, 13, "faddp st(1), st"), (11, 6, "fmulp st(1), st")]:
+            body += ["    fninit", f"    fldcw [rip + {cw}]", "    " + ld(a), "    " + ld(b), "    " + op, "    call dumpsave"]
+    body.append("    fninit")
+    write("isa_x87_unmasked", body, "cwoe: .word 0x0377\ncwie: .word 0x037E\ncwue: .word 0x036F\ncwoeue: .word 0x0B67\n")
+
+
+gen_unmasked_store()
 gen_trap()
 gen_transcendental()
 gen_misc()

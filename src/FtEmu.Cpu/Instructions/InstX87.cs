@@ -104,6 +104,15 @@ public static unsafe partial class Inst
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FpEnv Env(Cpu cpu) => FpEnv.FromControl(cpu.State->FpuControl);
 
+    /// <summary>The environment of arithmetic that delivers wrapped results for unmasked OE/UE.</summary>
+    private static FpEnv ArithEnv(Cpu cpu)
+    {
+        var env = FpEnv.FromControl(cpu.State->FpuControl);
+        env.WrapOverflow = (cpu.State->FpuControl & FpFlags.OE) == 0;
+        env.WrapUnderflow = (cpu.State->FpuControl & FpFlags.UE) == 0;
+        return env;
+    }
+
     /// <summary>Merges an operation's exceptions into the status word; C1 tells whether it rounded up.</summary>
     private static void Finish(Cpu cpu, in FpEnv env)
     {
@@ -125,7 +134,8 @@ public static unsafe partial class Inst
     {
         if ((cpu.State->FpuStatus & 0x80) != 0) RaisePendingX87(cpu, ref op);
         cpu.State->FpuLastIp = op.Ip;
-        cpu.State->FpuLastDp = dataAddress;
+        // The data pointer only follows instructions with a memory operand (the host CPU keeps it otherwise).
+        if (op.Kind0 == OperandKind.Memory) cpu.State->FpuLastDp = dataAddress;
     }
 
     private static void RaisePendingX87(Cpu cpu, ref DecodedOp op)

@@ -47,7 +47,7 @@ public static unsafe partial class Inst
     public static void FArith(Cpu cpu, ref DecodedOp op)
     {
         var mn = op.Code.Mnemonic();
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         int dest;
         Float80 src;
         bool pop = mn is Mnemonic.Faddp or Mnemonic.Fmulp or Mnemonic.Fsubp or Mnemonic.Fsubrp or Mnemonic.Fdivp or Mnemonic.Fdivrp;
@@ -112,7 +112,7 @@ public static unsafe partial class Inst
     {
         NoteX87(cpu, ref op, 0);
         if (!St0Present(cpu)) return;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var a = ReadSt(cpu, 0);
         var r = op.Code == Code.Fsqrt ? Float80.Sqrt(a, ref env) : Float80.RoundToIntegral(a, ref env);
         if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE)) == 0) WriteSt(cpu, 0, r);
@@ -129,7 +129,7 @@ public static unsafe partial class Inst
             return;
         }
         if (!St0Present(cpu)) return;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var r = Float80.Scale(ReadSt(cpu, 0), ReadSt(cpu, 1), ref env);
         WriteSt(cpu, 0, r);
         Finish(cpu, env);

@@ -2,7 +2,7 @@ using Iced.Intel;
 
 namespace FtEmu.Cpu;
 
-/// <summary>x87 control: status/control word access, FNINIT, FNCLEX, WAIT, FNSTENV/FLDENV, FNSAVE/FRSTOR, FXSAVE/FXRSTOR.</summary>
+/// <summary>x87 control: status/control word access, FNINIT, FNCLEX, WAIT, FNSTENV/FLDENV, FNSAVE/FRSTOR (FXSAVE/FXRSTOR live with SSE).</summary>
 public static unsafe partial class Inst
 {
     private static void RegisterX87Control(OpcodeRegistry r)
@@ -31,10 +31,6 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Fnsave, &Fnsave);
         r.Add(Mnemonic.Fsave, &Fnsave);
         r.Add(Mnemonic.Frstor, &Frstor);
-        r.Add(Mnemonic.Fxsave, &Fxsave);
-        r.Add(Mnemonic.Fxsave64, &Fxsave);
-        r.Add(Mnemonic.Fxrstor, &Fxrstor);
-        r.Add(Mnemonic.Fxrstor64, &Fxrstor);
     }
 
     public static void Fnstsw(Cpu cpu, ref DecodedOp op)
@@ -84,9 +80,28 @@ public static unsafe partial class Inst
         cpu.Memory.Write32(a + 4, 0xFFFF0000u | cpu.FpuStatusWord);
         cpu.Memory.Write32(a + 8, 0xFFFF0000u | s->FpuTag);
         cpu.Memory.Write32(a + 12, (uint)s->FpuLastIp);
-        cpu.Memory.Write32(a + 16, (uint)(s->FpuLastOpcode & 0x7FF) << 16);
+        // Linux's user CS and DS selectors, and the opcode of the last non-control instruction.
+        cpu.Memory.Write32(a + 16, ((uint)LastOpcode(cpu) << 16) | 0x33);
         cpu.Memory.Write32(a + 20, (uint)s->FpuLastDp);
-        cpu.Memory.Write32(a + 24, 0xFFFF0000u);
+        cpu.Memory.Write32(a + 24, 0xFFFF002Bu);
+    }
+
+    /// <summary>
+    /// FOP: the low 3 bits of the D8-DF opcode byte and the ModRM byte of the instruction at FIP. Read
+    /// from guest code when the environment is stored instead of being tracked on every instruction.
+    /// </summary>
+    private static int LastOpcode(Cpu cpu)
+    {
+        ulong ip = cpu.State->FpuLastIp;
+        if (ip == 0) return cpu.State->FpuLastOpcode & 0x7FF;
+        Span<byte> code = stackalloc byte[16];
+        if (!cpu.Memory.TryRead(ip, code)) return 0;
+        int i = 0;
+        while (i < 14 && (code[i] is 0x66 or 0x67 or 0xF2 or 0xF3 or 0x2E or 0x36 or 0x3E or 0x26 or 0x64 or 0x65 or 0x9B
+                   || (code[i] & 0xF0) == 0x40))
+            i++;
+        if ((code[i] & 0xF8) != 0xD8) return 0;
+        return ((code[i] & 7) << 8) | code[i + 1];
     }
 
     private static void LoadEnv(Cpu cpu, ulong a)
@@ -147,27 +162,5 @@ public static unsafe partial class Inst
             cpu.State->FpuSignExponent[p] = v.SignExponent;
         }
         LoadEnv(cpu, a);
-    }
-
-    public static void Fxsave(Cpu cpu, ref DecodedOp op)
-    {
-        ulong a = cpu.EffectiveAddress(ref op);
-        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
-        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
-        // Reserved and available bytes beyond the architectural image are left as they were in memory.
-        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-        Span<byte> image = stackalloc byte[Cpu.FxsaveSize];
-        cpu.FxSave(image);
-        image[..416].CopyTo(area);
-        if (!cpu.Memory.TryWrite(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-    }
-
-    public static void Fxrstor(Cpu cpu, ref DecodedOp op)
-    {
-        ulong a = cpu.EffectiveAddress(ref op);
-        if ((a & 15) != 0) throw GuestFault.Segv(0, true);
-        Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
-        if (!cpu.Memory.TryRead(a, area)) throw GuestFault.Segv(a, cpu.Memory.IsMapped(a));
-        cpu.FxRestore(area);
     }
 }

@@ -88,12 +88,24 @@ public static unsafe partial class Inst
         }
         if (IsMem0(ref op))
         {
-            switch (op.Size0)
+            ulong bits = op.Size0 switch
             {
-                case 4: cpu.Memory.Write32(a, Float80.ToSingle(v, ref env)); break;
-                case 8: cpu.Memory.Write64(a, Float80.ToDouble(v, ref env)); break;
-                default: WriteMem80(cpu, a, v); break;
+                4 => Float80.ToSingle(v, ref env),
+                8 => Float80.ToDouble(v, ref env),
+                _ => 0,
+            };
+            // Unmasked invalid, overflow or underflow: memory is left unchanged (the fault comes at the next
+            // x87 instruction) and the stack is not popped.
+            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.OE | FpFlags.UE)) != 0)
+            {
+                // No result is delivered, so no precision exception or rounding direction either.
+                env.Flags &= ~FpFlags.PE;
+                env.RoundedUp = false;
+                Finish(cpu, env);
+                return;
             }
+            if (op.Size0 == 10) WriteMem80(cpu, a, v);
+            else cpu.Memory.Write(a, bits, op.Size0);
         }
         else
         {

@@ -21,6 +21,11 @@ public struct FpEnv
     public int Flags;
     /// <summary>The last rounding increased the magnitude (x87 C1).</summary>
     public bool RoundedUp;
+    /// <summary>
+    /// Unmasked overflow/underflow response of x87 arithmetic: the result is delivered with its exponent
+    /// wrapped by 24576 instead of being replaced by infinity/denormal.
+    /// </summary>
+    public bool WrapOverflow, WrapUnderflow;
 
     public FpEnv(int rounding, int precision)
     {
@@ -28,6 +33,8 @@ public struct FpEnv
         Precision = precision;
         Flags = 0;
         RoundedUp = false;
+        WrapOverflow = false;
+        WrapUnderflow = false;
     }
 
     /// <summary>The environment an x87 control word selects.</summary>
@@ -55,6 +62,8 @@ public enum Float80Class : byte
 public readonly struct Float80 : IEquatable<Float80>
 {
     public const int Bias = 16383;
+    /// <summary>Exponent adjustment of the unmasked overflow/underflow responses (3 * 2^13).</summary>
+    public const int WrapBias = 24576;
     public const ulong IntegerBit = 1UL << 63;
     public const ulong QuietBit = 1UL << 62;
 
@@ -148,6 +157,14 @@ public readonly struct Float80 : IEquatable<Float80>
         // x87 detects tininess after rounding (to p bits, exponent unbounded): a value that rounds up to the
         // smallest normal is not tiny.
         bool tiny = be < 1 && !(be == 0 && RoundsToCarry(env.Rounding, neg, m, p));
+        bool wrap80 = maxBiased == 0x7FFF;
+        if (be < 1 && wrap80 && env.WrapUnderflow)
+        {
+            // Unmasked underflow: UE on tininess, the result rounded as a normal and wrapped up.
+            env.Flags |= FpFlags.UE;
+            tiny = false;
+            be += WrapBias;
+        }
         bool denormal = be < 1;
         if (denormal)
         {
@@ -185,6 +202,11 @@ public readonly struct Float80 : IEquatable<Float80>
                     be = 1;
                 }
             }
+        }
+        if (be >= maxBiased && wrap80 && env.WrapOverflow)
+        {
+            env.Flags |= FpFlags.OE;
+            return be - WrapBias;
         }
         if (be >= maxBiased)
         {

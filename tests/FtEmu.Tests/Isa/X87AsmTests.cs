@@ -12,6 +12,7 @@ public class X87AsmTests
     [InlineData("isa_x87_compare")]
     [InlineData("isa_x87_misc")]
     [InlineData("isa_x87_trap")]
+    [InlineData("isa_x87_unmasked")]
     public void MatchesNative(string name) =>
         GuestRunner.AssertSameAsNative(GuestImages.Get(name, "asm"), Array.Empty<string>());
 }
