@@ -227,7 +227,7 @@ public sealed partial class PrimarySession
             s = new StatusFile.Status(_state, "primary", _generation, _link?.Peer, count,
                 _link != null && count > _secondaryCount ? count - _secondaryCount : 0,
                 _link != null ? _clock.ElapsedMilliseconds - oldestUnacked : 0,
-                (_link?.BytesSent ?? 0) / seconds, _held.Count, _heldBytes);
+                _logBytes / seconds, _held.Count, _heldBytes, LastSnapshotPauseMs);
         }
         try
         {

@@ -6,7 +6,7 @@ namespace FtEmu.Lockstep;
 public static class StatusFile
 {
     public sealed record Status(FtState State, string Role, long Generation, string? Peer, ulong Instructions, ulong LagInstructions,
-        long LagMs, double LogBytesPerSecond, int HeldOutputs, long HeldBytes);
+        long LagMs, double LogBytesPerSecond, int HeldOutputs, long HeldBytes, long LastSnapshotPauseMs);
 
     public static void Write(string path, Status s)
     {
@@ -26,6 +26,7 @@ public static class StatusFile
             w.WriteNumber("logBytesPerSecond", Math.Round(s.LogBytesPerSecond));
             w.WriteNumber("heldOutputs", s.HeldOutputs);
             w.WriteNumber("heldBytes", s.HeldBytes);
+            w.WriteNumber("lastSnapshotPauseMilliseconds", s.LastSnapshotPauseMs);
             w.WriteEndObject();
         }
         File.Move(tmp, path, overwrite: true);
