@@ -81,6 +81,8 @@ public sealed partial class PrimarySession : IOutputGate
     /// <summary>Runs the guest as primary; returns its exit status.</summary>
     public int Run(ProcessOptions options, string imageHostPath, IPEndPoint listen)
     {
+        if (_settings.Key == null && !IPAddress.IsLoopback(listen.Address))
+            throw new LinkException($"--listen {listen}: without --key-file only loopback addresses may be used");
         _generation = _tieBreaker.CurrentGeneration() + 1;
         if (!_tieBreaker.TryClaim(_generation, $"primary pid {Environment.ProcessId}"))
             throw new LinkException($"tie-breaker {_settings.TieBreakerPath}: generation {_generation} is already taken");
