@@ -1,7 +1,7 @@
 namespace FtEmu.Tests.Isa;
 
 /// <summary>
-/// The generated x87 assembly guests (guest-images/tools/gen_isa_x87_asm.py): arithmetic, conversions,
+/// The generated x87 assembly guests (guest-images/gen/gen_isa_x87_asm.py): arithmetic, conversions,
 /// compares and stack faults over edge values and control words, compared with the host CPU.
 /// </summary>
 public class X87AsmTests
