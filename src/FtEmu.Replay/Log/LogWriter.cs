@@ -16,6 +16,7 @@ namespace FtEmu.Replay;
 public sealed class LogWriter : IDisposable
 {
     private const int FlushThreshold = 256 * 1024;
+    private const int MinCompressed = 512;
 
     private readonly Stream _out;
     private readonly ChunkCodec _codec;
@@ -73,7 +74,8 @@ public sealed class LogWriter : IDisposable
         if (length == 0) return;
         var raw = Pending.Written[..length];
         ReadOnlySpan<byte> stored = raw;
-        var codec = _codec;
+        // Tiny chunks (lockstep flushes one event at a time) do not repay a compressor's set-up.
+        var codec = raw.Length < MinCompressed ? ChunkCodec.None : _codec;
         if (codec == ChunkCodec.Deflate)
         {
             _compressed.SetLength(0);
