@@ -18,14 +18,14 @@ public class BadPeerTests
     public void AWrongKeyGarbageAndAWrongVersionAreRefusedAndTheGoodSecondaryStillWorks()
     {
         var dir = Directory.CreateTempSubdirectory("ftemu-bad-").FullName;
-        int port = FtemuProcess.FreePort();
+        int port = FtemuChild.FreePort();
         string key = KeyFile(dir, "key", 1), wrong = KeyFile(dir, "wrong", 2), status = Path.Combine(dir, "status.json");
-        using var primary = new FtemuProcess("run", "--primary", "--listen", $"127.0.0.1:{port}", "--key-file", key,
+        using var primary = new FtemuChild("run", "--primary", "--listen", $"127.0.0.1:{port}", "--key-file", key,
             "--tiebreaker", Path.Combine(dir, "tb"), "--status-file", status, Counter);
         try
         {
             Thread.Sleep(800);
-            using (var bad = new FtemuProcess("run", "--secondary", "--peer", $"127.0.0.1:{port}", "--key-file", wrong))
+            using (var bad = new FtemuChild("run", "--secondary", "--peer", $"127.0.0.1:{port}", "--key-file", wrong))
             {
                 Assert.NotEqual(0, bad.Wait());
                 Assert.Matches("authentication|not confirmed", bad.Stderr);
@@ -59,7 +59,7 @@ public class BadPeerTests
                 Assert.Contains("protocol version 99", System.Text.Encoding.UTF8.GetString(reply, 0, n));
             }
             Assert.Contains("Starting", File.ReadAllText(status));
-            using var good = new FtemuProcess("run", "--secondary", "--peer", $"127.0.0.1:{port}", "--key-file", key, "--tiebreaker", Path.Combine(dir, "tb"));
+            using var good = new FtemuChild("run", "--secondary", "--peer", $"127.0.0.1:{port}", "--key-file", key, "--tiebreaker", Path.Combine(dir, "tb"));
             Assert.Equal(0, primary.Wait());
             Assert.Equal(0, good.Wait());
             Assert.Equal(50, primary.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -81,13 +81,13 @@ public class BadPeerTests
     public void ATamperedMessageIsDetectedAndNothingIsLost()
     {
         var dir = Directory.CreateTempSubdirectory("ftemu-tamper-").FullName;
-        int port = FtemuProcess.FreePort();
+        int port = FtemuChild.FreePort();
         string key = KeyFile(dir, "key", 3), status = Path.Combine(dir, "status.json"), tb = Path.Combine(dir, "tb");
-        using var primary = new FtemuProcess("run", "--primary", "--listen", $"127.0.0.1:{port}", "--key-file", key,
+        using var primary = new FtemuChild("run", "--primary", "--listen", $"127.0.0.1:{port}", "--key-file", key,
             "--tiebreaker", tb, "--status-file", status, Counter);
         using var proxy = new LinkProxy(port);
         proxy.TamperAfter((int)new FileInfo(Counter).Length + 2500); // past the handshake, inside the log
-        using var secondary = new FtemuProcess("run", "--secondary", "--peer", $"127.0.0.1:{proxy.Port}", "--key-file", key, "--tiebreaker", tb);
+        using var secondary = new FtemuChild("run", "--secondary", "--peer", $"127.0.0.1:{proxy.Port}", "--key-file", key, "--tiebreaker", tb);
         try
         {
             int p = primary.Wait(), s = secondary.Wait();

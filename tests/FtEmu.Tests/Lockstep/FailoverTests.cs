@@ -14,18 +14,18 @@ public class FailoverTests
     private sealed class Pair : IDisposable
     {
         public readonly string Dir = Directory.CreateTempSubdirectory("ftemu-ft-").FullName;
-        public readonly int Port = FtemuProcess.FreePort();
+        public readonly int Port = FtemuChild.FreePort();
         public string TieBreaker => Path.Combine(Dir, "tiebreaker");
         public string Status => Path.Combine(Dir, "status.json");
-        public FtemuProcess? Primary;
-        public FtemuProcess? Secondary;
+        public FtemuChild? Primary;
+        public FtemuChild? Secondary;
 
         public void StartPrimary(params string[] extra) =>
-            Primary = new FtemuProcess(["run", "--primary", "--listen", $"127.0.0.1:{Port}", "--tiebreaker", TieBreaker,
+            Primary = new FtemuChild(["run", "--primary", "--listen", $"127.0.0.1:{Port}", "--tiebreaker", TieBreaker,
                 "--status-file", Status, .. extra, Counter, Lines.ToString(), "20"]);
 
-        public FtemuProcess StartSecondary(int? port = null, params string[] extra) =>
-            Secondary = new FtemuProcess(["run", "--secondary", "--peer", $"127.0.0.1:{port ?? Port}", "--tiebreaker", TieBreaker, .. extra]);
+        public FtemuChild StartSecondary(int? port = null, params string[] extra) =>
+            Secondary = new FtemuChild(["run", "--secondary", "--peer", $"127.0.0.1:{port ?? Port}", "--tiebreaker", TieBreaker, .. extra]);
 
         public void Dispose()
         {
@@ -70,7 +70,7 @@ public class FailoverTests
             using var pair = new Pair();
             pair.StartPrimary();
             pair.StartSecondary();
-            Assert.True(FtemuProcess.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
+            Assert.True(FtemuChild.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
             Thread.Sleep(rng.Next(0, 900));
             pair.Primary!.Kill();
             pair.Primary.Wait();
@@ -89,14 +89,14 @@ public class FailoverTests
         using var pair = new Pair();
         pair.StartPrimary();
         pair.StartSecondary();
-        Assert.True(FtemuProcess.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
+        Assert.True(FtemuChild.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
         Thread.Sleep(200);
         pair.Secondary!.Kill();
-        Assert.True(FtemuProcess.WaitForState(pair.Status, "NeedsSecondary", 2000), pair.Primary.Stderr);
-        var second = new FtemuProcess("run", "--secondary", "--peer", $"127.0.0.1:{pair.Port}", "--tiebreaker", pair.TieBreaker);
+        Assert.True(FtemuChild.WaitForState(pair.Status, "NeedsSecondary", 2000), pair.Primary.Stderr);
+        var second = new FtemuChild("run", "--secondary", "--peer", $"127.0.0.1:{pair.Port}", "--tiebreaker", pair.TieBreaker);
         try
         {
-            Assert.True(FtemuProcess.WaitForState(pair.Status, "Running", 5000), pair.Primary.Stderr + second.Stderr);
+            Assert.True(FtemuChild.WaitForState(pair.Status, "Running", 5000), pair.Primary.Stderr + second.Stderr);
             Assert.Equal(0, pair.Primary.Wait());
             Assert.Equal(0, second.Wait());
             Assert.Equal(Enumerable.Range(1, Lines), Numbers(pair.Primary.Stdout));
@@ -118,7 +118,7 @@ public class FailoverTests
             pair.StartPrimary();
             using var proxy = new LinkProxy(pair.Port);
             pair.StartSecondary(proxy.Port);
-            Assert.True(FtemuProcess.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
+            Assert.True(FtemuChild.WaitForState(pair.Status, "Running"), pair.Primary!.Stderr);
             Thread.Sleep(rng.Next(100, 700));
             proxy.Cut();
             int p = pair.Primary.Wait(), s = pair.Secondary!.Wait();
