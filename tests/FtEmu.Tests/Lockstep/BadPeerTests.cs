@@ -3,6 +3,7 @@ using System.Net.Sockets;
 namespace FtEmu.Tests.Lockstep;
 
 /// <summary>Peers that are wrong, garbage or tampered with are refused, and the running side is unaffected.</summary>
+[Collection(LockstepCollection.Name)]
 public class BadPeerTests
 {
     private static string Counter => GuestImages.Get("asm_counter", "asm");

@@ -6,6 +6,7 @@ namespace FtEmu.Tests.Lockstep;
 /// Fault injection with real processes on loopback: kill -9 the primary or the secondary, cut the
 /// link with both alive, and check that the guest's output survives with nothing lost.
 /// </summary>
+[Collection(LockstepCollection.Name)]
 public class FailoverTests
 {
     private const int Lines = 100;
