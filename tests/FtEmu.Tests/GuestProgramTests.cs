@@ -20,6 +20,15 @@ public class GuestProgramTests
     public void RunsLikeNative(string name, string flavor)
     {
         string program = GuestImages.Get(name, flavor);
-        GuestRunner.AssertSameAsNative(program, new[] { "alpha", "beta" });
+        // A directory of its own: guests that create files must not meet another test's files.
+        string dir = Directory.CreateTempSubdirectory("ftemu-guest-").FullName;
+        try
+        {
+            GuestRunner.AssertSameAsNative(program, new[] { "alpha", "beta" }, cwd: dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -19,7 +19,16 @@ public class RoundTripTests
     public void ReplayReproducesTheRecordedRun(string name, string flavor)
     {
         string program = GuestImages.Get(name, flavor);
-        var rec = ReplayHarness.Record(program, new[] { "alpha", "beta" }, "some input\n"u8.ToArray(), interval: 100_000);
+        string dir = Directory.CreateTempSubdirectory("ftemu-roundtrip-").FullName;
+        ReplayHarness.Recording rec;
+        try
+        {
+            rec = ReplayHarness.Record(program, new[] { "alpha", "beta" }, "some input\n"u8.ToArray(), interval: 100_000, cwd: dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
         var (result, output) = ReplayHarness.Replay(rec.Log);
         Assert.True(result.Outcome == ReplaySession.Outcome.Verified, result.Message);
         Assert.Equal(rec.Summary.FinalHash, result.FinalHash);
