@@ -22,6 +22,10 @@ public static class GuestImages
     public static IEnumerable<string> CNames() =>
         Directory.GetFiles(Path.Combine(RepoRoot, "guest-images", "src"), "*.c").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
+    /// <summary>Every assembly guest in guest-images/src.</summary>
+    public static IEnumerable<string> AsmNames() =>
+        Directory.GetFiles(Path.Combine(RepoRoot, "guest-images", "src"), "*.S").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
     private static string Build()
     {
         string script = Path.Combine(RepoRoot, "guest-images", "build.sh");

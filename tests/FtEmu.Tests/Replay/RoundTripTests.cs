@@ -9,8 +9,10 @@ public class RoundTripTests
     public static TheoryData<string, string> Guests()
     {
         var data = new TheoryData<string, string>();
-        data.Add("asm_hello", "asm");
-        foreach (var name in GuestImages.CNames()) data.Add(name, "musl");
+        foreach (var name in GuestImages.AsmNames()) data.Add(name, "asm");
+        foreach (var name in GuestImages.CNames())
+            foreach (var flavor in new[] { "musl", "glibc", "pie" })
+                data.Add(name, flavor);
         return data;
     }
 
