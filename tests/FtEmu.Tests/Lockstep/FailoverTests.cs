@@ -85,6 +85,29 @@ public class FailoverTests
     }
 
     [Fact]
+    public void KillingThePrimaryWhileItWritesAFileLeavesTheFileWhole()
+    {
+        var rng = new Random(11);
+        for (int trial = 0; trial < 3; trial++)
+        {
+            using var pair = new Pair();
+            string file = Path.Combine(pair.Dir, "records.txt");
+            pair.Primary = new FtemuChild("run", "--primary", "--listen", $"127.0.0.1:{pair.Port}", "--tiebreaker", pair.TieBreaker,
+                "--status-file", pair.Status, GuestImages.Get("filewriter", "musl"), file, "150", "10");
+            pair.StartSecondary();
+            Assert.True(FtemuChild.WaitForState(pair.Status, "Running"), pair.Primary.Stderr);
+            Thread.Sleep(rng.Next(200, 900));
+            pair.Primary.Kill();
+            pair.Primary.Wait();
+            Assert.Equal(0, pair.Secondary!.Wait());
+            Assert.Equal("wrote 150 records\n", pair.Secondary.Stdout);
+            // A write in flight may be performed twice, but at the same offset: the file is exactly right.
+            var expected = string.Concat(Enumerable.Range(1, 150).Select(i => $"record {i:D4}\n"));
+            Assert.Equal(expected, File.ReadAllText(file));
+        }
+    }
+
+    [Fact]
     public void KillingTheSecondaryLeavesThePrimaryRunningAndANewSecondaryCanJoin()
     {
         using var pair = new Pair();
