@@ -117,9 +117,9 @@ public sealed partial class PrimarySession
                 case MessageType.Ack:
                 {
                     var (chunk, count) = Payloads.Read(payload, link.Peer, r => ((long)r.UVarint(), r.UVarint()));
+                    Interlocked.Exchange(ref _lastHeardMs, _clock.ElapsedMilliseconds);
                     lock (_lock)
                     {
-                        _lastHeardMs = _clock.ElapsedMilliseconds;
                         if (chunk > _ackedChunk)
                         {
                             for (long i = _ackedChunk + 1; i <= chunk; i++) _chunkSentAt.Remove(i);
@@ -131,7 +131,7 @@ public sealed partial class PrimarySession
                     break;
                 }
                 case MessageType.Heartbeat:
-                    lock (_lock) _lastHeardMs = _clock.ElapsedMilliseconds;
+                    Interlocked.Exchange(ref _lastHeardMs, _clock.ElapsedMilliseconds);
                     break;
                 case MessageType.CheckpointHash:
                 {
@@ -159,13 +159,9 @@ public sealed partial class PrimarySession
         while (!_finished)
         {
             Thread.Sleep(_settings.HeartbeatMs);
-            Link? link;
-            long silent;
-            lock (_lock)
-            {
-                link = _link;
-                silent = _clock.ElapsedMilliseconds - _lastHeardMs;
-            }
+            // No lock here: a thread performing held output under the lock must not stop the heartbeat.
+            Link? link = _link;
+            long silent = _clock.ElapsedMilliseconds - Interlocked.Read(ref _lastHeardMs);
             if (link != null)
             {
                 if (silent > _settings.TimeoutMs) SecondaryLost(link, $"no word from the secondary for {silent} ms");
@@ -219,7 +215,9 @@ public sealed partial class PrimarySession
     {
         if (_settings.StatusFile == null) return;
         StatusFile.Status s;
-        lock (_lock)
+        // Skip a round rather than wait: the heartbeat thread calls this and must not stall.
+        if (!Monitor.TryEnter(_lock, 20)) return;
+        try
         {
             ulong count = _process?.Cpu.InstructionCount ?? 0;
             long oldestUnacked = _chunkSentAt.Count > 0 ? _chunkSentAt.Values.Min() : _clock.ElapsedMilliseconds;
@@ -228,6 +226,10 @@ public sealed partial class PrimarySession
                 _link != null && count > _secondaryCount ? count - _secondaryCount : 0,
                 _link != null ? _clock.ElapsedMilliseconds - oldestUnacked : 0,
                 _logBytes / seconds, _held.Count, _heldBytes, LastSnapshotPauseMs);
+        }
+        finally
+        {
+            Monitor.Exit(_lock);
         }
         try
         {

@@ -36,7 +36,8 @@ public sealed partial class PrimarySession : IOutputGate
 
     private FtState _state = FtState.Starting;
     private long _generation;
-    private Link? _link;
+    // Read without the lock by the heartbeat thread, which must keep beating while another thread holds it.
+    private volatile Link? _link;
     private long _ackedChunk;
     private ulong _secondaryCount;
     private long _lastHeardMs;
