@@ -62,7 +62,7 @@ public static class SyscallFormatter
             case 'w': return (int)v switch { 0 => "SEEK_SET", 1 => "SEEK_CUR", 2 => "SEEK_END", 3 => "SEEK_DATA", 4 => "SEEK_HOLE", _ => ((int)v).ToString() };
             case 'k': return AccessMode((int)v);
             case 'A': return Bits((int)v, s_atFlags);
-            case 'S': return SignalName((int)v);
+            case 'S': return SignalNames.Name((int)v);
             case 'h': return (int)v switch { 0 => "SIG_BLOCK", 1 => "SIG_UNBLOCK", 2 => "SIG_SETMASK", _ => ((int)v).ToString() };
             case 'c': return (int)v is >= 0 and < 12 ? s_clocks[(int)v] : ((int)v).ToString();
             case 'F': return s_fcntl.FirstOrDefault(e => e.Value == (int)v).Name ?? ((int)v).ToString();
@@ -152,15 +152,6 @@ public static class SyscallFormatter
         (Sys.TIOCGPGRP, "TIOCGPGRP"), (Sys.TIOCSPGRP, "TIOCSPGRP"), (Sys.TIOCGWINSZ, "TIOCGWINSZ"), (Sys.TIOCSWINSZ, "TIOCSWINSZ"),
         (Sys.FIONREAD, "FIONREAD"), (Sys.FIONBIO, "FIONBIO"), (Sys.FIOCLEX, "FIOCLEX"), (Sys.FIONCLEX, "FIONCLEX"), (Sys.TIOCGSID, "TIOCGSID"),
     };
-
-    private static readonly string[] s_signals =
-    {
-        "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV",
-        "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU",
-        "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
-    };
-
-    public static string SignalName(int sig) => sig >= 0 && sig < s_signals.Length ? s_signals[sig] : sig is > 31 and <= 64 ? $"SIGRT_{sig - 32}" : sig.ToString();
 
     private static string AccessMode(int mode)
     {
