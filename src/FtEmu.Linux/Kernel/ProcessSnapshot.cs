@@ -23,47 +23,56 @@ public static class ProcessSnapshot
             w.Write(FormatVersion);
             WriteCpu(w, p.Cpu);
             WriteMemory(w, p.Memory);
-            w.Write(p.AddressSpace.BrkStart);
-            w.Write(p.AddressSpace.Brk);
-            var vmas = p.AddressSpace.Mappings.ToList();
-            w.Write(vmas.Count);
-            foreach (var v in vmas)
-            {
-                w.Write(v.Start);
-                w.Write(v.End);
-                w.Write((byte)v.Prot);
-                w.Write(v.Name);
-            }
-            WriteFiles(w, p);
-            for (int sig = 1; sig <= SignalState.MaxSignal; sig++)
-            {
-                var a = p.Signals.GetAction(sig);
-                w.Write(a.Handler);
-                w.Write(a.Flags);
-                w.Write(a.Restorer);
-                w.Write(a.Mask);
-            }
-            w.Write(p.Signals.Blocked);
-            w.Write(p.Signals.Pending);
-            w.Write(p.Signals.AltStack);
-            w.Write(p.Signals.AltStackSize);
-            w.Write(p.Signals.AltStackFlags);
-            w.Write(p.Signals.SavedMask.HasValue);
-            w.Write(p.Signals.SavedMask ?? 0);
-            for (int i = 0; i < ResourceLimits.Count; i++)
-            {
-                var (soft, hard) = p.Limits.Get(i);
-                w.Write(soft);
-                w.Write(hard);
-            }
-            w.Write(p.Cwd);
-            w.Write(p.Umask);
-            w.Write(p.ClearChildTid);
-            w.Write(p.RobustList);
-            w.Write(p.NextPipeInode);
-            w.Write(p.Name);
+            WriteOsState(w, p);
         }
         return ms.ToArray();
+    }
+
+    /// <summary>
+    /// The OS part of the state in a fixed order: mappings and heap, descriptors, signal state,
+    /// limits and process attributes. Snapshots carry it, and the state hash covers it.
+    /// </summary>
+    public static void WriteOsState(BinaryWriter w, LinuxProcess p)
+    {
+        w.Write(p.AddressSpace.BrkStart);
+        w.Write(p.AddressSpace.Brk);
+        var vmas = p.AddressSpace.Mappings.ToList();
+        w.Write(vmas.Count);
+        foreach (var v in vmas)
+        {
+            w.Write(v.Start);
+            w.Write(v.End);
+            w.Write((byte)v.Prot);
+            w.Write(v.Name);
+        }
+        WriteFiles(w, p);
+        for (int sig = 1; sig <= SignalState.MaxSignal; sig++)
+        {
+            var a = p.Signals.GetAction(sig);
+            w.Write(a.Handler);
+            w.Write(a.Flags);
+            w.Write(a.Restorer);
+            w.Write(a.Mask);
+        }
+        w.Write(p.Signals.Blocked);
+        w.Write(p.Signals.Pending);
+        w.Write(p.Signals.AltStack);
+        w.Write(p.Signals.AltStackSize);
+        w.Write(p.Signals.AltStackFlags);
+        w.Write(p.Signals.SavedMask.HasValue);
+        w.Write(p.Signals.SavedMask ?? 0);
+        for (int i = 0; i < ResourceLimits.Count; i++)
+        {
+            var (soft, hard) = p.Limits.Get(i);
+            w.Write(soft);
+            w.Write(hard);
+        }
+        w.Write(p.Cwd);
+        w.Write(p.Umask);
+        w.Write(p.ClearChildTid);
+        w.Write(p.RobustList);
+        w.Write(p.NextPipeInode);
+        w.Write(p.Name);
     }
 
     /// <summary>Replaces the state of a freshly constructed (not started) process with the snapshot's.</summary>
