@@ -12,7 +12,6 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
     private readonly Stream _stdin;
     private readonly Stream _stdout;
     private readonly Stream _stderr;
-    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     /// <summary>True when the standard streams are the process's console (so they may be terminals).</summary>
     private readonly bool _consoleStreams;
 
