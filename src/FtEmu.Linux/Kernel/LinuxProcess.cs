@@ -12,6 +12,13 @@ namespace FtEmu.Linux;
 public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
 {
     private readonly HashSet<ulong> _reportedUnknown = new();
+    private readonly HashSet<string> _warnings = new(StringComparer.Ordinal);
+
+    /// <summary>Logs a warning the first time it occurs in this process.</summary>
+    public void WarnOnce(string message)
+    {
+        if (_warnings.Add(message)) Logger.LogWarning("{Warning}", message);
+    }
 
     public LinuxProcess(ProcessOptions options, IHostBoundary host, ILogger? logger = null)
     {

@@ -139,6 +139,7 @@ public static class SyscallTable
         new(204, "sched_getaffinity", Sys.SchedGetaffinity, "dup"),
         new(218, "set_tid_address", Sys.SetTidAddress, "p"),
         new(231, "exit_group", Sys.ExitGroup, "d"),
+        new(202, "futex", Sys.Futex, "pxuppu"),
         new(273, "set_robust_list", Sys.SetRobustList, "pu"),
         new(302, "prlimit64", Sys.Prlimit64, "drpp"),
         new(334, "rseq", Sys.Rseq, "puxx"),
