@@ -166,9 +166,7 @@ public sealed partial class PrimarySession : IOutputGate
                 {
                     var cp = Checkpoint.Take(process);
                     lock (_lock) _checkpoints[cp.InstructionCount] = cp.Hash;
-                    _tape.BeginSession(EventKind.Checkpoint);
-                    cp.Write(_tape.Raw);
-                    _tape.EndSession();
+                    _tape.WriteCheckpoint(cp);
                 }
                 nextCheckpoint += interval;
             }
@@ -178,13 +176,7 @@ public sealed partial class PrimarySession : IOutputGate
         }
         if (_tape != null)
         {
-            var final = Checkpoint.Take(process);
-            _tape.BeginSession(EventKind.End);
-            _tape.Raw.Varint(process.ExitCode);
-            _tape.Raw.Varint(process.TerminatingSignal);
-            _tape.Raw.UVarint((ulong)_tape.Writer.EventCount);
-            final.Write(_tape.Raw);
-            _tape.EndSession();
+            _tape.WriteEnd(process.ExitCode, process.TerminatingSignal, Checkpoint.Take(process));
             _tape.Writer.Flush();
         }
         DrainAll();

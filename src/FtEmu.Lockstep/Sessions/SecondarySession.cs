@@ -177,7 +177,7 @@ public sealed class SecondarySession : IReplayOutput
             GoLive();
             return;
         }
-        int exitCode = (int)end.Varint();
+        int exitCode = EndRecord.Read(end, count).ExitCode;
         if (count != process.Cpu.InstructionCount || exitCode != process.ExitCode)
             _log.LogError("DIVERGENCE at exit: primary ended at {Count} with status {Status}", count, exitCode);
     }

@@ -26,10 +26,9 @@ public sealed record LogInfo(LogHeader Header, bool Complete, long? TruncatedAt,
                 if (kind == EventKind.End)
                 {
                     int start = events.Position;
-                    exitCode = (int)events.Varint();
-                    events.Varint();
-                    events.UVarint();
-                    finalHash = Checkpoint.Read(events, count).HashHex;
+                    var end = EndRecord.Read(events, count);
+                    exitCode = end.ExitCode;
+                    finalHash = end.Final.HashHex;
                     events.Skip(length - (ulong)(events.Position - start));
                 }
                 else events.Skip(length);

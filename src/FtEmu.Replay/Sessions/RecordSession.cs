@@ -25,19 +25,10 @@ public sealed class RecordSession
         {
             ulong next = process.Cpu.InstructionCount + checkpointInterval;
             if (process.Run(next)) break;
-            var cp = Checkpoint.Take(process);
-            tape.BeginSession(EventKind.Checkpoint);
-            cp.Write(tape.Raw);
-            tape.EndSession();
+            tape.WriteCheckpoint(Checkpoint.Take(process));
         }
         var final = Checkpoint.Take(process);
-        tape.BeginSession(EventKind.End);
-        var w = tape.Raw;
-        w.Varint(process.ExitCode);
-        w.Varint(process.TerminatingSignal);
-        w.UVarint((ulong)writer.EventCount);
-        final.Write(w);
-        tape.EndSession();
+        tape.WriteEnd(process.ExitCode, process.TerminatingSignal, final);
         writer.Complete();
         return new Result(process.ExitCode, process.TerminatingSignal, process.Cpu.InstructionCount, final.HashHex, writer.EventCount,
             writer.RawBytes, writer.StoredBytes, process.Cpu.Rip);

@@ -51,12 +51,11 @@ public sealed class ReplaySession
             }
             var end = tape.ReadSession(EventKind.End, out ulong endCount);
             if (end == null) return Incomplete(reader, process, verified);
-            int exitCode = (int)end.Varint();
-            int signal = (int)end.Varint();
-            end.UVarint(); // event count, for `ftemu info`
-            var recordedFinal = Checkpoint.Read(end, endCount);
+            var record = EndRecord.Read(end, endCount);
+            int exitCode = record.ExitCode;
+            var recordedFinal = record.Final;
             var actualFinal = Checkpoint.Take(process);
-            if (endCount != process.Cpu.InstructionCount || exitCode != process.ExitCode || signal != process.TerminatingSignal)
+            if (endCount != process.Cpu.InstructionCount || exitCode != process.ExitCode || record.Signal != process.TerminatingSignal)
                 return Diverged(process, tape, $"the run ended at instruction {process.Cpu.InstructionCount} with status {process.ExitCode}, the recording at {endCount} with status {exitCode}", recordedFinal, actualFinal, verified);
             if (!recordedFinal.Hash.AsSpan().SequenceEqual(actualFinal.Hash))
                 return Diverged(process, tape, "final state hash differs", recordedFinal, actualFinal, verified);

@@ -75,10 +75,19 @@ public sealed class RecordTape : Tape
 
     public LogWriter Writer => _log;
 
-    /// <summary>Session records (checkpoints, end) go through the same stream so that they are ordered with the events.</summary>
-    public EventWriter Raw => _log.Pending;
+    /// <summary>Appends a checkpoint record at the current instruction count.</summary>
+    public void WriteCheckpoint(Checkpoint checkpoint)
+    {
+        Begin(EventKind.Checkpoint);
+        checkpoint.Write(_log.Pending);
+        End();
+    }
 
-    public void BeginSession(EventKind kind) => Begin(kind);
-
-    public void EndSession() => End();
+    /// <summary>Appends the End record that closes the log; the event count includes it.</summary>
+    public void WriteEnd(int exitCode, int signal, Checkpoint final)
+    {
+        Begin(EventKind.End);
+        new EndRecord(exitCode, signal, _log.EventCount, final).Write(_log.Pending);
+        End();
+    }
 }

@@ -58,6 +58,17 @@ public static class GuestRunner
         return new GuestResult(stdout.ToArray(), stderr.ToArray(), code);
     }
 
+    /// <summary>How every in-process test starts a guest: argv[0] is the program path, the fixed environment, the temp directory unless told otherwise.</summary>
+    public static ProcessOptions Options(string program, string[] args, string? cwd = null, string? root = null) => new()
+    {
+        Image = File.ReadAllBytes(program),
+        ExecPath = program,
+        Argv = new[] { program }.Concat(args).ToArray(),
+        Envp = Environment,
+        Root = root,
+        WorkingDirectory = cwd ?? Path.GetTempPath().TrimEnd('/'),
+    };
+
     /// <summary>Runs the guest in this process under FtEmu's interpreter with a live boundary.</summary>
     public static GuestResult RunEmulated(string program, string[] args, byte[]? stdin = null, string? cwd = null,
         string? root = null, ulong maxInstructions = 20_000_000_000)
@@ -65,15 +76,7 @@ public static class GuestRunner
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         using var host = new LiveHost(new MemoryStream(stdin ?? Array.Empty<byte>()), stdout, stderr);
-        var options = new ProcessOptions
-        {
-            Image = File.ReadAllBytes(program),
-            ExecPath = program,
-            Argv = new[] { program }.Concat(args).ToArray(),
-            Envp = Environment,
-            Root = root,
-            WorkingDirectory = cwd ?? Path.GetTempPath().TrimEnd('/'),
-        };
+        var options = Options(program, args, cwd, root);
         using var process = new LinuxProcess(options, host);
         process.Start();
         bool halted = process.Run(maxInstructions);

@@ -5,14 +5,7 @@ namespace FtEmu.Tests.Lockstep;
 /// <summary>A snapshot of a running process restores to the same state hash and runs on identically.</summary>
 public class SnapshotTests
 {
-    private static LinuxProcess Create(string program, IHostBoundary host, string[] args) => new(new ProcessOptions
-    {
-        Image = File.ReadAllBytes(program),
-        ExecPath = program,
-        Argv = new[] { program }.Concat(args).ToArray(),
-        Envp = GuestRunner.Environment,
-        WorkingDirectory = Path.GetTempPath().TrimEnd('/'),
-    }, host);
+    private static LinuxProcess Create(string program, IHostBoundary host, string[] args) => new(GuestRunner.Options(program, args), host);
 
     [Theory]
     [InlineData("hello")]

@@ -15,14 +15,7 @@ internal static class ReplayHarness
         var log = new MemoryStream();
         using (var host = new LiveHost(new MemoryStream(stdin ?? Array.Empty<byte>()), stdout, stderr))
         {
-            var options = new ProcessOptions
-            {
-                Image = File.ReadAllBytes(program),
-                ExecPath = program,
-                Argv = new[] { program }.Concat(args).ToArray(),
-                Envp = GuestRunner.Environment,
-                WorkingDirectory = cwd ?? Path.GetTempPath().TrimEnd('/'),
-            };
+            var options = GuestRunner.Options(program, args, cwd);
             var summary = RecordSession.Run(options, program, new NonClosingStream(log), host, embed, interval);
             return new Recording(log.ToArray(), new GuestResult(stdout.ToArray(), stderr.ToArray(), summary.ExitCode), summary);
         }
