@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define N 1024
 static uint64_t seed = 0x243F6A8885A308D3ull;
