@@ -26,6 +26,8 @@ public static unsafe partial class Inst
         RegisterSse41Float(r);
         RegisterSse42String(r);
         RegisterPopcntCrc(r);
+        RegisterBmi(r);
+        RegisterAdxMovbe(r);
         RegisterX87(r);
         s_legacyXmmCodes = null; // only needed while registering
     }
