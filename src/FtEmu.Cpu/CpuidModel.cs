@@ -3,22 +3,26 @@ namespace FtEmu.Cpu;
 /// <summary>
 /// The fixed processor FtEmu presents through CPUID. It claims exactly the features the
 /// instruction table implements and the tests cover: the x86-64 baseline (FPU, TSC, CX8, CMOV,
-/// FXSR, SSE, SSE2, CX16, LAHF/SAHF, SYSCALL, NX, LM). Nothing depends on the host CPU, so a guest
+/// FXSR, SSE, SSE2, CX16, LAHF/SAHF, SYSCALL, NX, LM), x86-64-v2 (SSE3, SSSE3, SSE4.1, SSE4.2,
+/// POPCNT) and the scalar bit-manipulation sets (ABM/LZCNT, BMI1, BMI2, ADX, MOVBE). No AVX. Nothing depends on the host CPU, so a guest
 /// sees the same model everywhere, and recordings name the model they were made under.
 /// </summary>
 public static class CpuidModel
 {
     /// <summary>Name of this model, stored in recordings.</summary>
-    public const string Name = "ftemu-x86-64-v1";
+    public const string Name = "ftemu-x86-64-v2";
 
     public const uint MaxBasicLeaf = 0x0D;
     public const uint MaxExtendedLeaf = 0x80000008;
 
-    // Leaf 1 EDX: FPU(0) TSC(4) CX8(8) CMOV(15) FXSR(24) SSE(25) SSE2(26). ECX: CX16(13).
+    // Leaf 1 EDX: FPU(0) TSC(4) CX8(8) CMOV(15) FXSR(24) SSE(25) SSE2(26).
     public const uint Leaf1Edx = (1u << 0) | (1u << 4) | (1u << 8) | (1u << 15) | (1u << 24) | (1u << 25) | (1u << 26);
-    public const uint Leaf1Ecx = 1u << 13;
-    // Leaf 0x80000001 ECX: LAHF/SAHF(0). EDX: SYSCALL(11) NX(20) LM(29).
-    public const uint ExtLeaf1Ecx = 1u << 0;
+    // Leaf 1 ECX: SSE3(0) SSSE3(9) CX16(13) SSE4.1(19) SSE4.2(20) MOVBE(22) POPCNT(23).
+    public const uint Leaf1Ecx = (1u << 0) | (1u << 9) | (1u << 13) | (1u << 19) | (1u << 20) | (1u << 22) | (1u << 23);
+    // Leaf 7 subleaf 0 EBX: BMI1(3) BMI2(8) ADX(19).
+    public const uint Leaf7Ebx = (1u << 3) | (1u << 8) | (1u << 19);
+    // Leaf 0x80000001 ECX: LAHF/SAHF(0) ABM/LZCNT(5). EDX: SYSCALL(11) NX(20) LM(29).
+    public const uint ExtLeaf1Ecx = (1u << 0) | (1u << 5);
     public const uint ExtLeaf1Edx = (1u << 11) | (1u << 20) | (1u << 29);
 
     private const string Vendor = "GenuineIntel";
@@ -47,7 +51,8 @@ public static class CpuidModel
                     _ => (0, 0, 0, 0),
                 };
             case 7:
-                return (0, 0, 0, 0);
+                // Subleaf 0 only (EAX: no further subleaves).
+                return subleaf == 0 ? (0u, Leaf7Ebx, 0u, 0u) : (0u, 0u, 0u, 0u);
             case 0x80000000:
                 return (MaxExtendedLeaf, 0, 0, 0);
             case 0x80000001:

@@ -20,7 +20,16 @@ public static unsafe partial class Inst
         RegisterAtomic(r);
         RegisterFlagOps(r);
         RegisterSse(r);
+        RegisterSse3(r);
+        RegisterSsse3(r);
+        RegisterSse41(r);
+        RegisterSse41Float(r);
+        RegisterSse42String(r);
+        RegisterPopcntCrc(r);
+        RegisterBmi(r);
+        RegisterAdxMovbe(r);
         RegisterX87(r);
+        s_legacyXmmCodes = null; // only needed while registering
     }
 
     /// <summary>Undefined or unsupported instruction: SIGILL at this instruction.</summary>

@@ -4,9 +4,8 @@ using Iced.Intel;
 namespace FtEmu.Cpu;
 
 /// <summary>
-/// Bit tests and scans: BT, BTS, BTR, BTC, BSF, BSR. TZCNT and LZCNT encodings (F3 0F BC/BD) run as
-/// BSF and BSR, because the CPUID model does not claim BMI1/ABM and a processor without them ignores
-/// the F3 prefix there; GCC emits "rep bsf" for __builtin_ctz relying on exactly that.
+/// Bit tests and scans: BT, BTS, BTR, BTC, BSF, BSR. The F3-prefixed encodings are TZCNT and
+/// LZCNT, which the CPUID model claims (BMI1, ABM); they are in the Bmi family.
 /// </summary>
 /// <remarks>
 /// Undefined flags follow the AMD Zen host: BT* change only CF; BSF/BSR clear CF, AF, SF and OF
@@ -23,8 +22,6 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Btc, &Btc);
         r.Add(Mnemonic.Bsf, &Bsf);
         r.Add(Mnemonic.Bsr, &Bsr);
-        r.Add(Mnemonic.Tzcnt, &Bsf);
-        r.Add(Mnemonic.Lzcnt, &Bsr);
     }
 
     private enum BitAction

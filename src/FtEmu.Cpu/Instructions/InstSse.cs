@@ -29,7 +29,6 @@ public static unsafe partial class Inst
         r.Add(Code.Fxsave64_m512byte, &SseFxsave);
         r.Add(Code.Fxrstor_m512byte, &SseFxrstor);
         r.Add(Code.Fxrstor64_m512byte, &SseFxrstor);
-        s_legacyXmmCodes = null;
     }
 
     /// <summary>Registers every legacy-encoded, non-MMX form of <paramref name="m"/>.</summary>

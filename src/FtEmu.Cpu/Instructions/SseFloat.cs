@@ -650,6 +650,51 @@ internal static class SseFloat
         return (long)r;
     }
 
+    // ---- ROUNDxx: round to an integral value in the same format ----
+
+    /// <summary>
+    /// x rounded to an integer in the given mode (0 nearest-even, 1 down, 2 up, 3 toward zero), keeping
+    /// its sign (so -0.4 gives -0.0). Exact: every float is a double, and the integer is representable.
+    /// </summary>
+    private static double RoundIntegral(double x, int mode) => Math.CopySign(mode switch
+    {
+        Rne => Math.Round(x, MidpointRounding.ToEven),
+        Rd => Math.Floor(x),
+        Ru => Math.Ceiling(x),
+        _ => Math.Truncate(x),
+    }, x);
+
+    /// <summary>ROUNDPS/SS lane: SNaN gives IE and is quieted, DAZ applies without DE, PE unless suppressed.</summary>
+    public static uint RoundIntegral32(uint a, int mode, bool suppressInexact, uint mxcsr, ref uint flags)
+    {
+        if (IsNaN32(a))
+        {
+            if (IsSNaN32(a)) flags |= IE;
+            return Quiet32(a);
+        }
+        a = Daz32(a, mxcsr);
+        double x = F(a);
+        if (double.IsInfinity(x) || x == 0) return a;
+        double r = RoundIntegral(x, mode);
+        if (r != x && !suppressInexact) flags |= PE;
+        return B((float)r);
+    }
+
+    public static ulong RoundIntegral64(ulong a, int mode, bool suppressInexact, uint mxcsr, ref uint flags)
+    {
+        if (IsNaN64(a))
+        {
+            if (IsSNaN64(a)) flags |= IE;
+            return Quiet64(a);
+        }
+        a = Daz64(a, mxcsr);
+        double x = D(a);
+        if (double.IsInfinity(x) || x == 0) return a;
+        double r = RoundIntegral(x, mode);
+        if (r != x && !suppressInexact) flags |= PE;
+        return B(r);
+    }
+
     public static double SingleValue(uint a) => F(a);
     public static double DoubleValue(ulong a) => D(a);
 

@@ -1,0 +1,2 @@
+#define GP_INSN blendvps xmm1, [rax], xmm0
+#include "isa_sse_gp.inc"

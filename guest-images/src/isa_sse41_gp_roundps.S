@@ -1,0 +1,2 @@
+#define GP_INSN roundps xmm0, [rax], 4
+#include "isa_sse_gp.inc"

@@ -1,0 +1,94 @@
+using Iced.Intel;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// SSE4.1 floating point: ROUNDxx, the dot products DPPS/DPPD and the blends (BLENDPS/PD by
+/// imm8, BLENDVPS/PD and PBLENDVB by the sign bits of the implicit XMM0).
+/// </summary>
+public static unsafe partial class Inst
+{
+    private static void RegisterSse41Float(OpcodeRegistry r) => AddXmmTable(r, new[]
+    {
+        X<Round<AllLanes, F32>>(Mnemonic.Roundps), X<Round<AllLanes, F64>>(Mnemonic.Roundpd),
+        X<Round<LowLane, F32>>(Mnemonic.Roundss), X<Round<LowLane, F64>>(Mnemonic.Roundsd),
+        X<Dpps>(Mnemonic.Dpps), X<Dppd>(Mnemonic.Dppd),
+        X<BlendImm<uint>>(Mnemonic.Blendps), X<BlendImm<ulong>>(Mnemonic.Blendpd),
+        X<BlendVar<uint>>(Mnemonic.Blendvps), X<BlendVar<ulong>>(Mnemonic.Blendvpd), X<BlendVar<byte>>(Mnemonic.Pblendvb),
+    });
+
+    internal interface ILanes { static abstract bool All { get; } }
+    internal struct AllLanes : ILanes { public static bool All => true; }
+    internal struct LowLane : ILanes { public static bool All => false; }
+
+    internal interface IPrecision { static abstract bool Wide { get; } }
+    internal struct F32 : IPrecision { public static bool Wide => false; }
+    internal struct F64 : IPrecision { public static bool Wide => true; }
+
+    /// <summary>
+    /// Rounds to an integral value: imm8[1:0] is the rounding mode unless imm8[2] selects MXCSR.RC;
+    /// imm8[3] suppresses the precision exception. Only an SNaN signals (IE); DAZ applies.
+    /// </summary>
+    internal struct Round<TL, TP> : IXmmOp where TL : struct, ILanes where TP : struct, IPrecision
+    {
+        public static void Apply(Cpu cpu, ulong* a, ulong* b, ulong* r, int imm, ref uint flags)
+        {
+            uint mx = cpu.State->Mxcsr;
+            int mode = (imm & 4) != 0 ? SseFloat.Mode(mx) : imm & 3;
+            bool suppress = (imm & 8) != 0;
+            if (TP.Wide)
+            {
+                for (int i = 0; i < (TL.All ? 2 : 1); i++) r[i] = SseFloat.RoundIntegral64(b[i], mode, suppress, mx, ref flags);
+            }
+            else
+            {
+                uint* y = (uint*)b, z = (uint*)r;
+                for (int i = 0; i < (TL.All ? 4 : 1); i++) z[i] = SseFloat.RoundIntegral32(y[i], mode, suppress, mx, ref flags);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Products of the lanes imm8[7:4] selects (others +0.0), summed pairwise as the SDM orders it
+    /// ((p0 + p1) + (p2 + p3)), each step rounded under MXCSR; the sum goes to the lanes imm8[3:0] selects.
+    /// </summary>
+    internal struct Dpps : IXmmOp
+    {
+        public static void Apply(Cpu cpu, ulong* a, ulong* b, ulong* r, int imm, ref uint flags)
+        {
+            uint* x = (uint*)a, y = (uint*)b, z = (uint*)r;
+            uint mx = cpu.State->Mxcsr;
+            uint* p = stackalloc uint[4];
+            for (int i = 0; i < 4; i++) p[i] = ((imm >> (4 + i)) & 1) != 0 ? SseFloat.Op32(FOp.Mul, x[i], y[i], mx, ref flags) : 0;
+            uint lo = SseFloat.Op32(FOp.Add, p[0], p[1], mx, ref flags);
+            uint hi = SseFloat.Op32(FOp.Add, p[2], p[3], mx, ref flags);
+            uint sum = SseFloat.Op32(FOp.Add, lo, hi, mx, ref flags);
+            for (int i = 0; i < 4; i++) z[i] = ((imm >> i) & 1) != 0 ? sum : 0;
+        }
+    }
+
+    internal struct Dppd : IXmmOp
+    {
+        public static void Apply(Cpu cpu, ulong* a, ulong* b, ulong* r, int imm, ref uint flags)
+        {
+            uint mx = cpu.State->Mxcsr;
+            ulong p0 = (imm & 0x10) != 0 ? SseFloat.Op64(FOp.Mul, a[0], b[0], mx, ref flags) : 0;
+            ulong p1 = (imm & 0x20) != 0 ? SseFloat.Op64(FOp.Mul, a[1], b[1], mx, ref flags) : 0;
+            ulong sum = SseFloat.Op64(FOp.Add, p0, p1, mx, ref flags);
+            r[0] = (imm & 1) != 0 ? sum : 0;
+            r[1] = (imm & 2) != 0 ? sum : 0;
+        }
+    }
+
+    /// <summary>Element i comes from the source where the top bit of XMM0's element i is set.</summary>
+    internal struct BlendVar<T> : IXmmOp where T : unmanaged
+    {
+        public static void Apply(Cpu cpu, ulong* a, ulong* b, ulong* r, int imm, ref uint flags)
+        {
+            byte* mask = (byte*)Xmm(cpu, 0);
+            T* y = (T*)b, z = (T*)r;
+            for (int i = 0; i < 16 / sizeof(T); i++)
+                if ((mask[(i + 1) * sizeof(T) - 1] & 0x80) != 0) z[i] = y[i];
+        }
+    }
+}
