@@ -87,7 +87,7 @@ public class BadPeerTests
         using var primary = new FtemuChild("run", "--primary", "--listen", $"127.0.0.1:{port}", "--key-file", key,
             "--tiebreaker", tb, "--status-file", status, Counter);
         using var proxy = new LinkProxy(port);
-        proxy.TamperAfter((int)new FileInfo(Counter).Length + 2500); // past the handshake, inside the log
+        proxy.TamperFirstFrame(FtEmu.Lockstep.MessageType.Chunk); // past the handshake, inside the log
         using var secondary = new FtemuChild("run", "--secondary", "--peer", $"127.0.0.1:{proxy.Port}", "--key-file", key, "--tiebreaker", tb);
         try
         {

@@ -11,7 +11,7 @@ internal sealed class LinkProxy : IDisposable
     private readonly TcpListener _listener;
     private readonly int _target;
     private volatile bool _cut;
-    private volatile int _tamperAfter = -1;
+    private volatile int _tamperFrameType = -1;
 
     public LinkProxy(int targetPort)
     {
@@ -27,8 +27,12 @@ internal sealed class LinkProxy : IDisposable
     /// <summary>Stops forwarding in both directions but keeps the connections open (both sides stay alive).</summary>
     public void Cut() => _cut = true;
 
-    /// <summary>Flips one bit in the primary-to-secondary stream after this many bytes.</summary>
-    public void TamperAfter(int bytes) => _tamperAfter = bytes;
+    /// <summary>
+    /// Flips one bit in the payload of the first primary-to-secondary frame of this type. The proxy follows
+    /// the link's framing (u32 length of the rest, u8 type, u64 sequence, payload), so the damage lands
+    /// where the test means it to, whatever the handshake's size (it carries paths and the environment).
+    /// </summary>
+    public void TamperFirstFrame(FtEmu.Lockstep.MessageType type) => _tamperFrameType = (int)type;
 
     private async Task AcceptLoop()
     {
@@ -61,7 +65,7 @@ internal sealed class LinkProxy : IDisposable
     private async Task Forward(NetworkStream from, NetworkStream to, bool tamper)
     {
         var buf = new byte[65536];
-        long total = 0;
+        var framing = new FrameTracker();
         try
         {
             while (true)
@@ -69,17 +73,49 @@ internal sealed class LinkProxy : IDisposable
                 int n = await from.ReadAsync(buf);
                 if (n == 0) return;
                 if (_cut) continue;
-                if (tamper && _tamperAfter >= 0 && total + n > _tamperAfter)
-                {
-                    buf[Math.Max(0, (int)(_tamperAfter - total))] ^= 0x10;
-                    _tamperAfter = -1;
-                }
-                total += n;
+                if (tamper && _tamperFrameType >= 0 && framing.Tamper(buf.AsSpan(0, n), (byte)_tamperFrameType))
+                    _tamperFrameType = -1;
                 await to.WriteAsync(buf.AsMemory(0, n));
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
         {
+        }
+    }
+
+    /// <summary>Follows frame boundaries across reads and damages one payload byte of the first frame of a type.</summary>
+    private sealed class FrameTracker
+    {
+        private const int HeaderSize = 5;   // u32 length of the rest, u8 type
+        private const int PayloadOffset = HeaderSize + 8 + 2; // past the sequence number, into the payload
+        private readonly byte[] _header = new byte[HeaderSize];
+        private long _position, _frameStart, _frameEnd = long.MaxValue, _tamperAt = -1;
+
+        /// <summary>Scans one read; returns true once the bit has been flipped.</summary>
+        public bool Tamper(Span<byte> data, byte type)
+        {
+            bool done = false;
+            for (int i = 0; i < data.Length; i++, _position++)
+            {
+                long inFrame = _position - _frameStart;
+                if (inFrame < HeaderSize)
+                {
+                    _header[inFrame] = data[i];
+                    if (inFrame == HeaderSize - 1)
+                    {
+                        _frameEnd = _frameStart + 4 + System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(_header);
+                        if (_header[4] == type && _frameEnd > _frameStart + PayloadOffset) _tamperAt = _frameStart + PayloadOffset;
+                    }
+                }
+                if (_position == _tamperAt)
+                {
+                    data[i] ^= 0x10;
+                    _tamperAt = -1;
+                    done = true;
+                }
+                if (_position == _frameEnd - 1) _frameStart = _frameEnd;
+            }
+            return done;
         }
     }
 
