@@ -9,8 +9,7 @@ internal static class RunCommand
 {
     public static int Execute(RunSettings s)
     {
-        using var loggerFactory = Logging.Create(s.LogLevel);
-        var logger = loggerFactory.CreateLogger("ftemu");
+        var logger = Logging.Create(s.LogLevel);
         try
         {
             if (s.Role != FtRole.None) return LockstepCommand.Execute(s, logger);
