@@ -7,12 +7,12 @@ internal static class ReplayCommand
 {
     public static int Execute(string path, bool quiet, bool strace, Microsoft.Extensions.Logging.LogLevel level)
     {
-        var logger = Logging.Create(level);
+        using var loggerFactory = Logging.Create(level);
         try
         {
             using var file = File.OpenRead(path);
             var result = ReplaySession.Run(file, path, quiet ? null : Console.OpenStandardOutput(), quiet ? null : Console.OpenStandardError(),
-                logger, strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null);
+                loggerFactory.CreateLogger("ftemu"), strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null);
             Console.Error.WriteLine($"ftemu: {result.Message}");
             return result.Outcome switch
             {

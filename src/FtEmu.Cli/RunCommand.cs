@@ -9,7 +9,8 @@ internal static class RunCommand
 {
     public static int Execute(RunSettings s)
     {
-        var logger = Logging.Create(s.LogLevel);
+        using var loggerFactory = Logging.Create(s.LogLevel);
+        var logger = loggerFactory.CreateLogger("ftemu");
         try
         {
             if (s.Role != FtRole.None) return LockstepCommand.Execute(s, logger);
