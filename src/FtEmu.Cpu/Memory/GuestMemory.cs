@@ -35,6 +35,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private readonly ulong* _writeTag;
     private readonly byte** _writePtr;
     private readonly byte* _zeroPage;
+    private readonly PageAllocator _pages = new();
 
     /// <summary>Called with the page number when a page that holds decoded code is written, unmapped or re-protected.</summary>
     public Action<ulong>? CodePageChanged;
@@ -145,7 +146,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         DropCode(t, i, vpn);
         if (t.Data[i] != 0)
         {
-            NativeMemory.AlignedFree((void*)t.Data[i]);
+            _pages.Free((byte*)t.Data[i]);
             t.Data[i] = 0;
             ResidentPages--;
         }
@@ -243,8 +244,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (((Protection)t.Prot[i] & Protection.Write) == 0) throw GuestFault.Segv(address, true);
         if (t.Data[i] == 0)
         {
-            var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
-            NativeMemory.Clear(p, (nuint)PageSize);
+            var p = _pages.Allocate();
             t.Data[i] = (nint)p;
             ResidentPages++;
             int r = (int)(vpn & TlbMask);
@@ -501,8 +501,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
             if ((t.State[i] & Mapped) == 0) throw GuestFault.Segv(a, false);
             if (t.Data[i] == 0)
             {
-                var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
-                NativeMemory.Clear(p, (nuint)PageSize);
+                var p = _pages.Allocate();
                 t.Data[i] = (nint)p;
                 ResidentPages++;
                 FlushTlbPage(vpn);
@@ -566,16 +565,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     public void Dispose()
     {
-        foreach (var mid in _root)
-        {
-            if (mid == null) continue;
-            foreach (var t in mid)
-            {
-                if (t == null) continue;
-                foreach (var d in t.Data)
-                    if (d != 0) NativeMemory.AlignedFree((void*)d);
-            }
-        }
+        _pages.Dispose();
         NativeMemory.Free(_readTag);
         NativeMemory.Free(_readPtr);
         NativeMemory.Free(_writeTag);
