@@ -61,21 +61,23 @@ declare -A bb_cmd=([bb-sha256sum]="sha256sum" [bb-gzip]="gzip -c" [bb-bzip2]="bz
 
 selected() { [[ -z ${BENCH_GUESTS:-} || " $BENCH_GUESTS " == *" $1 "* ]]; }
 guests=()
+# A guest's command line, its words joined by the unit separator so that paths may hold spaces.
+sep=$'\x1f'
 declare -A args_of
 for src in "$here"/guests/*.c; do
     name="$(basename "$src" .c)"
     selected "$name" || continue
     build "$src" "$out/$name" -static -fno-pie -no-pie
     guests+=("$name")
-    args_of[$name]="$out/$name $scale"
+    args_of[$name]="$out/$name$sep$scale"
 done
 for name in bb-sha256sum bb-gzip bb-bzip2; do
     selected "$name" || continue
     bytes=$(awk -v s="$scale" -v m="${bb_mb[$name]}" 'BEGIN { printf "%d", s * m * 1048576 }')
     data="$out/data-$bytes.txt"
-    [[ -e $data ]] || "$out/gendata" "$bytes" >"$data"
+    if [[ ! -e $data ]]; then "$out/gendata" "$bytes" >"$data.tmp" && mv "$data.tmp" "$data"; fi
     guests+=("$name")
-    args_of[$name]="/bin/busybox ${bb_cmd[$name]} $data"
+    args_of[$name]="/bin/busybox$sep${bb_cmd[$name]// /$sep}$sep$data"
 done
 if ((${#guests[@]} == 0)); then
     echo "bench: no guest matches BENCH_GUESTS='${BENCH_GUESTS:-}'" >&2
@@ -99,7 +101,7 @@ echo "bench: engines: ${engines[*]} (jit: ${engine_args[jit]:-not available, n/a
 
 command_of() { # command_of RUNNER GUEST: sets the array $cmd
     local g="$2"
-    read -r -a gargs <<<"${args_of[$g]}"
+    IFS="$sep" read -r -a gargs <<<"${args_of[$g]}"
     case "$1" in
         native) cmd=("${gargs[@]}") ;;
         qemu) cmd=(qemu-x86_64 "${gargs[@]}") ;;
