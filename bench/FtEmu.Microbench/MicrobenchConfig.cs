@@ -22,5 +22,14 @@ internal sealed class MicrobenchConfig : ManualConfig
             .WithId("InProcess"));
         AddColumn(StatisticColumn.Median);
         WithOptions(ConfigOptions.DisableLogFile);
+        ArtifactsPath = ResultsDirectory();
+    }
+
+    /// <summary>bench/out/microbench (ignored by git) wherever the command is run from.</summary>
+    private static string ResultsDirectory()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "FtEmu.sln"))) dir = dir.Parent;
+        return dir == null ? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts") : Path.Combine(dir.FullName, "bench", "out", "microbench");
     }
 }
