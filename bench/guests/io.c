@@ -1,5 +1,5 @@
 /* I/O-bound guest: many small writes to a file, then many small reads back, then a checksum.
-   io [SCALE]: SCALE 1.0 is 200,000 writes and reads of 64 bytes. */
+   io [SCALE]: SCALE 1.0 is 1,000,000 writes and reads of 64 bytes. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 int main(int argc, char **argv) {
     double scale = argc > 1 ? atof(argv[1]) : 1.0;
-    long n = (long)(200000 * scale);
+    long n = (long)(1000000 * scale);
     if (n < 1) n = 1;
     char path[] = "/tmp/ftemu-bench-io-XXXXXX";
     int fd = mkstemp(path);

@@ -64,7 +64,7 @@ static void advance(double dt)
 int main(int argc, char **argv)
 {
     double scale = argc > 1 ? atof(argv[1]) : 1.0;
-    long steps = (long)(scale * 5000000);
+    long steps = (long)(scale * 11000000);
     if (steps < 1) steps = 1;
     double px = 0, py = 0, pz = 0;
     for (int i = 0; i < N; i++) {

@@ -32,7 +32,7 @@ static void merge_sort(uint64_t *a, uint64_t *tmp, size_t n)
 int main(int argc, char **argv)
 {
     double scale = argc > 1 ? atof(argv[1]) : 1.0;
-    size_t n = (size_t)(scale * 1600000);
+    size_t n = (size_t)(scale * 4800000);
     if (n < 16) n = 16;
     uint64_t *a = malloc(n * sizeof *a), *tmp = malloc(n * sizeof *tmp);
     uint32_t *perm = malloc(n * sizeof *perm);

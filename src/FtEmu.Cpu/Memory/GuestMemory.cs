@@ -35,6 +35,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private readonly ulong* _writeTag;
     private readonly byte** _writePtr;
     private readonly byte* _zeroPage;
+    private readonly PageAllocator _pages = new();
 
     /// <summary>Called with the page number when a page that holds decoded code is written, unmapped or re-protected.</summary>
     public Action<ulong>? CodePageChanged;
@@ -145,7 +146,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         DropCode(t, i, vpn);
         if (t.Data[i] != 0)
         {
-            NativeMemory.AlignedFree((void*)t.Data[i]);
+            _pages.Free((byte*)t.Data[i]);
             t.Data[i] = 0;
             ResidentPages--;
         }
@@ -243,8 +244,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (((Protection)t.Prot[i] & Protection.Write) == 0) throw GuestFault.Segv(address, true);
         if (t.Data[i] == 0)
         {
-            var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
-            NativeMemory.Clear(p, (nuint)PageSize);
+            var p = _pages.Allocate();
             t.Data[i] = (nint)p;
             ResidentPages++;
             int r = (int)(vpn & TlbMask);
@@ -320,13 +320,28 @@ public sealed unsafe partial class GuestMemory : IDisposable
         _ => Read64(a),
     };
 
+    /// <summary>A TLB miss or a page-crossing read of 2, 4 or 8 bytes: one translation per page touched.</summary>
     private ulong ReadSlow(ulong a, int size)
     {
+        if ((a & PageMask) <= PageSize - (ulong)size)
+        {
+            byte* p = TranslateRead(a) + (a & PageMask);
+            return size switch
+            {
+                2 => Unsafe.ReadUnaligned<ushort>(p),
+                4 => Unsafe.ReadUnaligned<uint>(p),
+                _ => Unsafe.ReadUnaligned<ulong>(p),
+            };
+        }
+        // The low page first, so that a fault reports the lowest unreadable byte.
+        ulong next = (a | PageMask) + 1;
+        byte* lo = TranslateRead(a);
+        byte* hi = TranslateRead(next);
         ulong v = 0;
         for (int i = 0; i < size; i++)
         {
             ulong b = a + (ulong)i;
-            v |= (ulong)*(TranslateRead(b) + (b & PageMask)) << (8 * i);
+            v |= (ulong)(b < next ? lo : hi)[b & PageMask] << (8 * i);
         }
         return v;
     }
@@ -375,14 +390,29 @@ public sealed unsafe partial class GuestMemory : IDisposable
         }
     }
 
+    /// <summary>A TLB miss or a page-crossing write: one translation per page touched.</summary>
     private void WriteSlow(ulong a, ulong v, int size)
     {
-        // Check every byte first so that a faulting write changes nothing.
-        for (int i = 0; i < size; i++) TranslateWrite(a + (ulong)i);
+        if ((a & PageMask) <= PageSize - (ulong)size)
+        {
+            byte* p = TranslateWrite(a) + (a & PageMask);
+            switch (size)
+            {
+                case 1: *p = (byte)v; break;
+                case 2: Unsafe.WriteUnaligned(p, (ushort)v); break;
+                case 4: Unsafe.WriteUnaligned(p, (uint)v); break;
+                default: Unsafe.WriteUnaligned(p, v); break;
+            }
+            return;
+        }
+        // Both pages are checked before any byte is written, so that a faulting write changes nothing.
+        ulong next = (a | PageMask) + 1;
+        byte* lo = TranslateWrite(a);
+        byte* hi = TranslateWrite(next);
         for (int i = 0; i < size; i++)
         {
             ulong b = a + (ulong)i;
-            *(TranslateWrite(b) + (b & PageMask)) = (byte)(v >> (8 * i));
+            (b < next ? lo : hi)[b & PageMask] = (byte)(v >> (8 * i));
         }
     }
 
@@ -471,8 +501,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
             if ((t.State[i] & Mapped) == 0) throw GuestFault.Segv(a, false);
             if (t.Data[i] == 0)
             {
-                var p = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
-                NativeMemory.Clear(p, (nuint)PageSize);
+                var p = _pages.Allocate();
                 t.Data[i] = (nint)p;
                 ResidentPages++;
                 FlushTlbPage(vpn);
@@ -536,16 +565,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     public void Dispose()
     {
-        foreach (var mid in _root)
-        {
-            if (mid == null) continue;
-            foreach (var t in mid)
-            {
-                if (t == null) continue;
-                foreach (var d in t.Data)
-                    if (d != 0) NativeMemory.AlignedFree((void*)d);
-            }
-        }
+        _pages.Dispose();
         NativeMemory.Free(_readTag);
         NativeMemory.Free(_readPtr);
         NativeMemory.Free(_writeTag);
