@@ -1,0 +1,66 @@
+using Iced.Intel;
+
+namespace FtEmu.DiffTest;
+
+/// <summary>
+/// Where the comparison is relaxed, each in one stated, narrow way; everything else is exact.
+/// <list type="bullet">
+/// <item>x87 last-instruction pointers (FOP, FIP/FCS, FDP/FDS) in FXSAVE/FNSTENV/FNSAVE images and in
+/// the register state: implementation-defined (AMD saves them only while an exception is pending;
+/// Intel may deprecate FCS/FDS). Not compared.</item>
+/// <item>MXCSR_MASK in an FXSAVE image: the model's value (0xFFFF), not the host's. Not compared.</item>
+/// <item>Bytes the register state does not define: the reserved upper 6 bytes of each ST slot and
+/// bytes 416..511 of the FXSAVE register image (the kernel's XSAVE software area).</item>
+/// <item>x87 transcendentals (F2XM1, FYL2X, FYL2XP1, FPTAN, FPATAN, FSIN, FCOS, FSINCOS): results within
+/// 1 ulp of the 64-bit significand (same sign and class), and then C1 (round-up) is not compared.</item>
+/// </list>
+/// CPUID and RDTSC are not run at all (see <see cref="ClaimedCodes.Excluded"/>).
+/// </summary>
+public static class ModelDifferences
+{
+    /// <summary>Offsets in an FXSAVE image of FOP (6..7), FIP (8..15), FDP (16..23) and MXCSR_MASK (28..31).</summary>
+    public static readonly (int Start, int Length)[] FxsaveUnspecified = [(6, 18), (28, 4)];
+
+    /// <summary>FNSTENV/FNSAVE environment: FIP, FCS/FOP, FDP, FDS fields (32-bit format offsets 12..27; 16-bit 6..13).</summary>
+    public static (int Start, int Length) EnvPointers(bool env16) => env16 ? (6, 8) : (12, 16);
+
+    private static readonly HashSet<Mnemonic> s_transcendental =
+    [
+        Mnemonic.F2xm1, Mnemonic.Fyl2x, Mnemonic.Fyl2xp1, Mnemonic.Fptan, Mnemonic.Fpatan,
+        Mnemonic.Fsin, Mnemonic.Fcos, Mnemonic.Fsincos,
+    ];
+
+    public static bool IsTranscendental(Mnemonic m) => s_transcendental.Contains(m);
+
+    /// <summary>The memory ranges (data-region offsets) this instruction writes whose contents are implementation-defined.</summary>
+    public static IEnumerable<(int Start, int Length)> UnspecifiedMemory(Instruction ins, ulong address)
+    {
+        long off = (long)(address - Layout.DataBase);
+        if (off < 0 || off >= Layout.DataSize) yield break;
+        switch (ins.Mnemonic)
+        {
+            case Mnemonic.Fxsave or Mnemonic.Fxsave64:
+                foreach (var (s, l) in FxsaveUnspecified) yield return ((int)off + s, l);
+                break;
+            case Mnemonic.Fnstenv or Mnemonic.Fstenv or Mnemonic.Fnsave or Mnemonic.Fsave:
+            {
+                var (s, l) = EnvPointers(ins.MemorySize is MemorySize.FpuEnv14 or MemorySize.FpuState94);
+                yield return ((int)off + s, l);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two 80-bit values at most 1 ulp apart, same sign and both finite nonzero of the same exponent range.</summary>
+    public static bool WithinOneUlp(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        ushort sa = BitConverter.ToUInt16(a[8..]), sb = BitConverter.ToUInt16(b[8..]);
+        if ((sa & 0x8000) != (sb & 0x8000)) return false;
+        if ((sa & 0x7FFF) == 0x7FFF || (sb & 0x7FFF) == 0x7FFF) return false;
+        UInt128 oa = ((UInt128)(uint)(sa & 0x7FFF) << 64) | BitConverter.ToUInt64(a);
+        UInt128 ob = ((UInt128)(uint)(sb & 0x7FFF) << 64) | BitConverter.ToUInt64(b);
+        // Consecutive normals straddling a binade differ by 2^63 in this ordinal (J bit); accept that step too.
+        UInt128 d = oa > ob ? oa - ob : ob - oa;
+        return d <= 1 || (d == ((UInt128)1 << 63) + 1 && (oa >> 64) != (ob >> 64));
+    }
+}
