@@ -86,7 +86,7 @@ public static unsafe partial class Inst
                 break;
             case OperandKind.Segment:
                 v = 0;
-                size = 8;
+                size = op.Code is Code.Pushw_FS or Code.Pushw_GS ? 2 : 8;
                 break;
             default:
                 v = ReadOp0(cpu, ref op);
@@ -185,7 +185,8 @@ public static unsafe partial class Inst
     public static void Popf(Cpu cpu, ref DecodedOp op)
     {
         ulong f;
-        ulong mask = RFlags.UserWritable;
+        // NT is writable at CPL 3 too; IOPL and IF are not (silently kept).
+        ulong mask = RFlags.UserWritable | RFlags.NT;
         if (op.Code == Code.Popfw)
         {
             ulong sp = cpu.Gpr(Reg.Rsp);
@@ -199,6 +200,15 @@ public static unsafe partial class Inst
 
     public static void Leave(Cpu cpu, ref DecodedOp op)
     {
+        if (op.Code == Code.Leavew)
+        {
+            // o16: RSP = RBP, then BP (only) is popped as 16 bits.
+            ulong sp = cpu.Gpr(Reg.Rbp);
+            ulong bp = cpu.Memory.Read16(sp);
+            cpu.Gpr(Reg.Rsp) = sp + 2;
+            cpu.WriteGpr(Reg.Rbp, 2, bp);
+            return;
+        }
         cpu.Gpr(Reg.Rsp) = cpu.Gpr(Reg.Rbp);
         cpu.Gpr(Reg.Rbp) = cpu.Pop64();
     }
