@@ -142,8 +142,15 @@ public static unsafe partial class Inst
         ulong a = AlignedAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
         cpu.FxSave(area);
-        // FXSAVE leaves bytes 464..511 alone; the image from FxSave zeroes them, so merge.
-        if (!cpu.Memory.TryRead(a + 464, area[464..])) area[464..].Clear();
+        // In 64-bit mode FXSAVE leaves bytes 416..511 (reserved and software-available) alone; the image
+        // from FxSave zeroes them, so merge. An image that cannot be written whole faults before any write.
+        if (!cpu.Memory.IsWritable(a, Cpu.FxsaveSize))
+        {
+            ulong bad = a;
+            while (cpu.Memory.IsWritable(bad, 1)) bad = (bad | GuestMemory.PageMask) + 1;
+            throw GuestFault.Segv(bad, cpu.Memory.IsMapped(bad));
+        }
+        cpu.Memory.TryRead(a + 416, area[416..]);
         for (int i = 0; i < Cpu.FxsaveSize; i += 16)
             cpu.Memory.Write128(a + (ulong)i, BitConverter.ToUInt64(area[i..]), BitConverter.ToUInt64(area[(i + 8)..]));
     }
