@@ -74,7 +74,6 @@ public static class ClaimedCodes
         [Mnemonic.Int1] = "debug trap: the kernel's behaviour, not the CPU's",
         [Mnemonic.Int3] = "the harness uses int3 as its end-of-case marker",
         [Mnemonic.Into] = "invalid in 64-bit mode",
-        [Mnemonic.Hlt] = "privileged",
     };
 
     public static uint ModelBits(int leaf) => leaf switch
@@ -101,17 +100,15 @@ public static class ClaimedCodes
     {
         var op = code.ToOpCode();
         if (Excluded.TryGetValue(code.Mnemonic(), out var why)) return why;
-        if (op.IsPrivileged || op.MustBeCpl0) return "privileged";
+        // The model is GenuineIntel: these encodings (o16 near branches, RET, indirect CALL/JMP) decode as
+        // their 64-bit forms on Intel and in FtEmu, but the AMD host truncates RIP to 16 bits.
+        if (!op.IntelDecoder64) return "vendor-defined: AMD-only form in 64-bit mode (Intel ignores 66h here)";
         for (int i = 0; i < op.OpCount; i++)
         {
             switch (op.GetOpKind(i))
             {
                 case OpCodeOperandKind.farbr2_2 or OpCodeOperandKind.farbr4_2:
                     return "far transfer";
-                case OpCodeOperandKind.br16_1 or OpCodeOperandKind.br16_2:
-                    // The model says GenuineIntel, which ignores 66h on near branches in 64-bit mode;
-                    // the AMD host truncates RIP to 16 bits. Vendor-defined, not testable here.
-                    return "vendor-defined: o16 near branch (Intel ignores 66h, AMD truncates RIP)";
                 case OpCodeOperandKind.seg_reg when i == 0:
                     return "segment load";
             }

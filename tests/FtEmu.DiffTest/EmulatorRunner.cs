@@ -1,4 +1,5 @@
 using FtEmu.Cpu;
+using Iced.Intel;
 
 namespace FtEmu.DiffTest;
 
@@ -41,7 +42,8 @@ public sealed unsafe class EmulatorRunner : IDisposable, ICpuEnvironment
         _cpu.StopRequested = false;
         _fault = null;
 
-        _cpu.Run(1);
+        // A waiting form (FSTSW = WAIT + FNSTSW) is two instructions to a decoder, FtEmu's included.
+        _cpu.Run(c.Code.ToOpCode().Fwait ? 2UL : 1UL);
         // Natively the case ends when the next instruction is fetched: a branch out of the code page
         // faults there. Fetch (but do not run) the next instruction the same way.
         if (_fault == null && !Layout.InCode(_cpu.Rip))

@@ -13,6 +13,11 @@ namespace FtEmu.DiffTest;
 /// bytes 416..511 of the FXSAVE register image (the kernel's XSAVE software area).</item>
 /// <item>x87 transcendentals (F2XM1, FYL2X, FYL2XP1, FPTAN, FPATAN, FSIN, FCOS, FSINCOS): results within
 /// 1 ulp of the 64-bit significand (same sign and class), and then C1 (round-up) is not compared.</item>
+/// <item>si_addr of a page fault in a multi-byte access that crosses into a bad page: any address
+/// inside the faulting part of the access (which byte the CPU reports is implementation-defined).</item>
+/// <item>RCPPS/RCPSS/RSQRTPS/RSQRTSS: the SDM only bounds the approximation (relative error at most
+/// 1.5 * 2^-12); a lane matches when both are finite, same sign, and within that bound of each other's
+/// exact counterpart (checked as within 2^-10 relative of each other); zeros, infinities and NaNs are exact.</item>
 /// </list>
 /// CPUID and RDTSC are not run at all (see <see cref="ClaimedCodes.Excluded"/>).
 /// </summary>
@@ -23,6 +28,22 @@ public static class ModelDifferences
 
     /// <summary>FNSTENV/FNSAVE environment: FIP, FCS/FOP, FDP, FDS fields (32-bit format offsets 12..27; 16-bit 6..13).</summary>
     public static (int Start, int Length) EnvPointers(bool env16) => env16 ? (6, 8) : (12, 16);
+
+    /// <summary>Both reported fault addresses lie in the same access [start, start+size), in bad pages.</summary>
+    public static bool SameAccess(ulong a, ulong b, ulong start, int size) =>
+        size > 1 && a >= start && b >= start && a < start + (ulong)size && b < start + (ulong)size
+        && (a >> 12) != (start >> 12) == ((b >> 12) != (start >> 12));
+
+    public static bool IsApproximation(Mnemonic m) => m is Mnemonic.Rcpps or Mnemonic.Rcpss or Mnemonic.Rsqrtps or Mnemonic.Rsqrtss;
+
+    /// <summary>Two float32 approximations of the same value: both finite and nonzero, same sign, within 2^-10 relative.</summary>
+    public static bool CloseApproximation(uint a, uint b)
+    {
+        if (a == b) return true;
+        float fa = BitConverter.UInt32BitsToSingle(a), fb = BitConverter.UInt32BitsToSingle(b);
+        if (!float.IsFinite(fa) || !float.IsFinite(fb) || fa == 0 || fb == 0 || (a >> 31) != (b >> 31)) return false;
+        return Math.Abs((double)fa - fb) <= Math.Abs((double)fa) * (1.0 / 1024);
+    }
 
     private static readonly HashSet<Mnemonic> s_transcendental =
     [

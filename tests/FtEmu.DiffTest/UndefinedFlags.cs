@@ -61,6 +61,41 @@ public static class UndefinedFlags
         [Mnemonic.Bzhi] = (Rule.Always, AF | PF),
     };
 
+    public const ushort C0 = 0x100, C1 = 0x200, C2 = 0x400, C3 = 0x4000;
+
+    /// <summary>x87 condition codes the SDM's "FPU Flags Affected" calls undefined, by mnemonic.</summary>
+    private static readonly Dictionary<Mnemonic, ushort> s_x87 = Build(
+        (C0 | C2 | C3,
+        [
+            Mnemonic.Fld, Mnemonic.Fild, Mnemonic.Fbld, Mnemonic.Fld1, Mnemonic.Fldl2t, Mnemonic.Fldl2e, Mnemonic.Fldpi,
+            Mnemonic.Fldlg2, Mnemonic.Fldln2, Mnemonic.Fldz, Mnemonic.Fst, Mnemonic.Fstp, Mnemonic.Fstpnce, Mnemonic.Fist,
+            Mnemonic.Fistp, Mnemonic.Fbstp, Mnemonic.Fadd, Mnemonic.Faddp, Mnemonic.Fiadd, Mnemonic.Fsub, Mnemonic.Fsubp,
+            Mnemonic.Fisub, Mnemonic.Fsubr, Mnemonic.Fsubrp, Mnemonic.Fisubr, Mnemonic.Fmul, Mnemonic.Fmulp, Mnemonic.Fimul,
+            Mnemonic.Fdiv, Mnemonic.Fdivp, Mnemonic.Fidiv, Mnemonic.Fdivr, Mnemonic.Fdivrp, Mnemonic.Fidivr, Mnemonic.Fsqrt,
+            Mnemonic.Fscale, Mnemonic.Frndint, Mnemonic.Fchs, Mnemonic.Fabs, Mnemonic.Fxtract, Mnemonic.Fxch,
+            Mnemonic.Fincstp, Mnemonic.Fdecstp, Mnemonic.Fpatan, Mnemonic.Fyl2x, Mnemonic.Fyl2xp1, Mnemonic.F2xm1,
+            Mnemonic.Fcmovb, Mnemonic.Fcmove, Mnemonic.Fcmovbe, Mnemonic.Fcmovu, Mnemonic.Fcmovnb, Mnemonic.Fcmovne,
+            Mnemonic.Fcmovnbe, Mnemonic.Fcmovnu,
+        ]),
+        (C0 | C3, [Mnemonic.Fsin, Mnemonic.Fcos, Mnemonic.Fsincos, Mnemonic.Fptan]),
+        (C0 | C1 | C2 | C3,
+        [
+            Mnemonic.Ffree, Mnemonic.Ffreep, Mnemonic.Fldcw, Mnemonic.Fnstcw, Mnemonic.Fstcw, Mnemonic.Fnstsw,
+            Mnemonic.Fstsw, Mnemonic.Fnstenv, Mnemonic.Fstenv, Mnemonic.Fnclex, Mnemonic.Fclex, Mnemonic.Fnop,
+            Mnemonic.Wait, Mnemonic.Feni, Mnemonic.Fneni, Mnemonic.Fdisi, Mnemonic.Fndisi, Mnemonic.Fsetpm, Mnemonic.Fnsetpm,
+        ]));
+
+    private static Dictionary<Mnemonic, ushort> Build(params (int Bits, Mnemonic[] Mnemonics)[] rows)
+    {
+        var d = new Dictionary<Mnemonic, ushort>();
+        foreach (var (bits, ms) in rows)
+            foreach (var m in ms) d.Add(m, (ushort)bits);
+        return d;
+    }
+
+    /// <summary>The x87 condition-code bits (in FSW) not to compare after this instruction.</summary>
+    public static ushort X87For(in Instruction ins) => s_x87.TryGetValue(ins.Mnemonic, out var b) ? b : (ushort)0;
+
     /// <summary>The flags not to compare for this case, and whether its destination is undefined too.</summary>
     public static (ulong Flags, bool DestinationUndefined) For(DiffCase c, in Instruction ins)
     {
