@@ -82,6 +82,13 @@ public static unsafe partial class Inst
         WriteSt(cpu, 0, v);
     }
 
+    /// <summary>Pushes without the overflow check, for results that replace a stack fault's operands.</summary>
+    private static void PushRaw(Cpu cpu, in Float80 v)
+    {
+        cpu.State->FpuTop = (cpu.State->FpuTop - 1) & 7;
+        WriteSt(cpu, 0, v);
+    }
+
     private static bool IeMasked(Cpu cpu) => (cpu.State->FpuControl & FpFlags.IE) != 0;
 
     /// <summary>Stack overflow (C1=1) or underflow (C1=0): IE and SF.</summary>

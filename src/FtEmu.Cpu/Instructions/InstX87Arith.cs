@@ -138,10 +138,14 @@ public static unsafe partial class Inst
     public static void Fxtract(Cpu cpu, ref DecodedOp op)
     {
         NoteX87(cpu, ref op, 0);
-        if (!St0Present(cpu)) return;
-        if (PushWouldOverflow(cpu))
+        // A stack fault (empty ST(0), or no room for the second result) leaves both results indefinite.
+        bool empty = StEmpty(cpu, 0);
+        if (empty || PushWouldOverflow(cpu))
         {
-            PushSt(cpu, Float80.Indefinite);
+            RaiseStackFault(cpu, overflow: !empty);
+            if (!IeMasked(cpu)) return;
+            WriteSt(cpu, 0, Float80.Indefinite);
+            PushRaw(cpu, Float80.Indefinite);
             return;
         }
         var env = Env(cpu);

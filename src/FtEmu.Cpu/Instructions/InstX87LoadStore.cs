@@ -12,7 +12,7 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Fild, &Fld);
         r.Add(Mnemonic.Fst, &Fst);
         r.Add(Mnemonic.Fstp, &Fst);
-        r.Add(Mnemonic.Fstpnce, &Fst);
+        r.Add(Mnemonic.Fstpnce, &Fstpnce);
         r.Add(Mnemonic.Fist, &Fist);
         r.Add(Mnemonic.Fistp, &Fist);
         r.Add(Mnemonic.Fisttp, &Fist);
@@ -50,8 +50,9 @@ public static unsafe partial class Inst
             NoteX87(cpu, ref op, 0);
             if (StEmpty(cpu, op.Reg0))
             {
+                // Underflow is reported alone (C1=0) even when the push slot is full as well.
                 RaiseStackFault(cpu, overflow: false);
-                if (IeMasked(cpu)) PushSt(cpu, Float80.Indefinite);
+                if (IeMasked(cpu)) PushRaw(cpu, Float80.Indefinite);
                 return;
             }
             v = ReadSt(cpu, op.Reg0);
@@ -261,7 +262,23 @@ public static unsafe partial class Inst
     {
         NoteX87(cpu, ref op, 0);
         SetTag(cpu, StPhys(cpu, op.Reg0), TagEmpty);
-        if (op.Code.Mnemonic() == Mnemonic.Ffreep) cpu.State->FpuTop = (cpu.State->FpuTop + 1) & 7;
+        // FFREEP pops: ST(0) becomes empty as well, not just TOP incremented.
+        if (op.Code.Mnemonic() == Mnemonic.Ffreep) PopSt(cpu);
+    }
+
+    /// <summary>
+    /// D9 D8+i, the FSTP alias without the empty check: copies ST(0)'s register and tag to ST(i) as they
+    /// are, raises nothing, clears C1 and pops.
+    /// </summary>
+    public static void Fstpnce(Cpu cpu, ref DecodedOp op)
+    {
+        NoteX87(cpu, ref op, 0);
+        int src = StPhys(cpu, 0), dst = StPhys(cpu, op.Reg0);
+        cpu.State->FpuSignificand[dst] = cpu.State->FpuSignificand[src];
+        cpu.State->FpuSignExponent[dst] = cpu.State->FpuSignExponent[src];
+        SetTag(cpu, dst, (cpu.State->FpuTag >> (2 * src)) & 3);
+        cpu.State->FpuStatus &= unchecked((ushort)~FswC1);
+        PopSt(cpu);
     }
 
     public static void Fincstp(Cpu cpu, ref DecodedOp op)
@@ -288,7 +305,7 @@ public static unsafe partial class Inst
             if (IeMasked(cpu)) WriteSt(cpu, 0, Float80.Indefinite);
             return;
         }
-        cpu.State->FpuStatus &= unchecked((ushort)~FswC1);
+        // C1 changes only on stack underflow (SDM: "set to 0 if stack underflow occurred").
         int cc = op.Code switch
         {
             Code.Fcmovb_st0_sti => 2,
