@@ -105,8 +105,17 @@ public static unsafe partial class Inst
         ulong v = cpu.Memory.Read(sp, size);
         cpu.Gpr(Reg.Rsp) = sp + (ulong)size;
         if (op.Kind0 == OperandKind.Segment) return;
-        // POP [RSP+d] uses RSP after the increment to form the address, which WriteOp0 does naturally.
-        WriteOp0(cpu, ref op, v);
+        // POP [RSP+d] uses RSP after the increment to form the address, which WriteOp0 does naturally;
+        // a fault on that store must leave RSP as it was.
+        try
+        {
+            WriteOp0(cpu, ref op, v);
+        }
+        catch (GuestFault)
+        {
+            cpu.Gpr(Reg.Rsp) = sp;
+            throw;
+        }
     }
 
     public static void Xchg(Cpu cpu, ref DecodedOp op)

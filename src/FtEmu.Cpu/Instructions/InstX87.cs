@@ -82,6 +82,16 @@ public static unsafe partial class Inst
         WriteSt(cpu, 0, v);
     }
 
+    /// <summary>Faults now if [a, a+size) cannot be written, so that a store's fault leaves the FPU state unchanged.</summary>
+    private static void ProbeWrite(Cpu cpu, ulong a, int size)
+    {
+        if (!cpu.Memory.IsWritable(a, (ulong)size))
+        {
+            ulong bad = FirstBad(cpu, a, size);
+            throw GuestFault.Segv(bad, cpu.Memory.IsMapped(bad));
+        }
+    }
+
     /// <summary>Pushes without the overflow check, for results that replace a stack fault's operands.</summary>
     private static void PushRaw(Cpu cpu, in Float80 v)
     {

@@ -58,7 +58,9 @@ public static unsafe partial class Inst
             NoteX87(cpu, ref op, a);
             dest = 0;
             empty = StEmpty(cpu, 0);
-            src = empty ? default : LoadMemOperand(cpu, ref op, a, ref env);
+            // The operand is read (and may fault) before the stack is checked.
+            var scratch = env;
+            src = LoadMemOperand(cpu, ref op, a, ref empty ? ref scratch : ref env);
         }
         else
         {

@@ -47,7 +47,9 @@ public static unsafe partial class Inst
             ulong a = cpu.EffectiveAddress(ref op);
             NoteX87(cpu, ref op, a);
             empty = StEmpty(cpu, 0);
-            src = empty ? default : LoadMemOperand(cpu, ref op, a, ref env);
+            // The operand is read (and may fault) before the stack is checked.
+            var scratch = env;
+            src = LoadMemOperand(cpu, ref op, a, ref empty ? ref scratch : ref env);
         }
         else
         {

@@ -79,6 +79,7 @@ public static unsafe partial class Inst
         bool pop = op.Code != Code.Fst_m32fp && op.Code != Code.Fst_m64fp && op.Code != Code.Fst_sti;
         ulong a = IsMem0(ref op) ? cpu.EffectiveAddress(ref op) : 0;
         NoteX87(cpu, ref op, a);
+        if (IsMem0(ref op)) ProbeWrite(cpu, a, op.Size0);
         var env = Env(cpu);
         bool empty = StEmpty(cpu, 0);
         Float80 v = empty ? Float80.Indefinite : ReadSt(cpu, 0);
@@ -123,6 +124,7 @@ public static unsafe partial class Inst
         bool empty = StEmpty(cpu, 0);
         ulong a = cpu.EffectiveAddress(ref op);
         NoteX87(cpu, ref op, a);
+        ProbeWrite(cpu, a, op.Size0);
         int bits = op.Size0 * 8;
         long v;
         if (empty)
@@ -167,6 +169,7 @@ public static unsafe partial class Inst
     {
         ulong a = cpu.EffectiveAddress(ref op);
         NoteX87(cpu, ref op, a);
+        ProbeWrite(cpu, a, 10);
         var env = Env(cpu);
         bool empty = StEmpty(cpu, 0);
         if (empty)
