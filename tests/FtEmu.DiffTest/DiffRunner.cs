@@ -14,6 +14,9 @@ public sealed record Mismatch(DiffCase Case, IReadOnlyList<string> Fields, Machi
         string[] names = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
         for (int i = 0; i < 16; i++) sb.Append($" {names[i]}={c.Gpr[i]:x}");
         sb.AppendLine($" rflags={c.Rflags:x} fcw={BitConverter.ToUInt16(c.Fx, 0):x4} fsw={BitConverter.ToUInt16(c.Fx, 2):x4} ftw={c.Fx[4]:x2} mxcsr={BitConverter.ToUInt32(c.Fx, 24):x}");
+        sb.Append("  initial x87:");
+        for (int i = 0; i < 8; i++) sb.Append($" st{i}={BitConverter.ToUInt16(c.Fx, 40 + 16 * i):x4}:{BitConverter.ToUInt64(c.Fx, 32 + 16 * i):x16}");
+        sb.AppendLine();
         foreach (var f in Fields) sb.AppendLine("  " + f);
         return sb.ToString();
     }

@@ -72,8 +72,8 @@ public static class StateComparer
         }
         ushort fcwN = BinaryPrimitives.ReadUInt16LittleEndian(n), fcwE = BinaryPrimitives.ReadUInt16LittleEndian(e);
         if (fcwN != fcwE) diffs.Add($"fcw: native 0x{fcwN:x4} emu 0x{fcwE:x4}");
-        ushort swMask = (ushort)(~undefinedCc & ~ModelDifferences.VendorFsw(ins.Mnemonic) & (relaxC1 ? ~0x200 : 0xFFFF));
         ushort fswN = BinaryPrimitives.ReadUInt16LittleEndian(n[2..]), fswE = BinaryPrimitives.ReadUInt16LittleEndian(e[2..]);
+        ushort swMask = (ushort)(~undefinedCc & ~ModelDifferences.VendorFsw(ins.Mnemonic, fswN, fcwN) & (relaxC1 ? ~0x200 : 0xFFFF));
         if ((fswN & swMask) != (fswE & swMask)) diffs.Add($"fsw: native 0x{fswN:x4} emu 0x{fswE:x4}");
         if (n[4] != e[4]) diffs.Add($"ftw (abridged): native 0x{n[4]:x2} emu 0x{e[4]:x2}");
         uint mxN = BinaryPrimitives.ReadUInt32LittleEndian(n[24..]), mxE = BinaryPrimitives.ReadUInt32LittleEndian(e[24..]);

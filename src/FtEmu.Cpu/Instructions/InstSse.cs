@@ -118,7 +118,8 @@ public static unsafe partial class Inst
         uint mx = cpu.State->Mxcsr;
         cpu.State->Mxcsr = mx | flags;
         uint unmasked = flags & ~(mx >> 7) & 0x3F;
-        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode(unmasked), op.Ip);
+        // Linux derives si_code from every unmasked flag set in MXCSR, sticky ones from earlier included.
+        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode((mx | flags) & ~(mx >> 7) & 0x3F), op.Ip);
     }
 
     /// <summary>si_code Linux derives from the unmasked MXCSR exceptions.</summary>

@@ -60,15 +60,18 @@ public static unsafe partial class Inst
         bool pushes = op.Code is Code.Fptan or Code.Fsincos;
         if (StEmpty(cpu, 0))
         {
+            // Underflow is reported alone (C1=0) even when the push slot is full; C2 (out of range) is cleared.
             RaiseStackFault(cpu, overflow: false);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (!IeMasked(cpu)) return;
             WriteSt(cpu, 0, Float80.Indefinite);
-            if (pushes) PushSt(cpu, Float80.Indefinite);
+            if (pushes) PushRaw(cpu, Float80.Indefinite);
             return;
         }
         if (pushes && PushWouldOverflow(cpu))
         {
             RaiseStackFault(cpu, overflow: true);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (!IeMasked(cpu)) return;
             WriteSt(cpu, 0, Float80.Indefinite);
             cpu.State->FpuTop = (cpu.State->FpuTop - 1) & 7;
