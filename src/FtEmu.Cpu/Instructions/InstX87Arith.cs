@@ -189,14 +189,18 @@ public static unsafe partial class Inst
         NoteX87(cpu, ref op, 0);
         if (StEmpty(cpu, 0) || StEmpty(cpu, 1))
         {
+            // Underflow: C1=0 and C2=0 (nothing left to reduce); C0 and C3 are kept.
             RaiseStackFault(cpu, overflow: false);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (IeMasked(cpu)) WriteSt(cpu, 0, Float80.Indefinite);
             return;
         }
         bool ieee = op.Code == Code.Fprem1;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var a = ReadSt(cpu, 0);
         var b = ReadSt(cpu, 1);
+        // Without a quotient (NaN or invalid operands) C0 and C3 are kept and C1, C2 cleared.
+        ushort keep = (ushort)(FpFlags.C0 | FpFlags.C3);
         ushort cc = 0;
         Float80 r;
         if (Float80.Specials(a, b, ref env, out r))
@@ -209,10 +213,12 @@ public static unsafe partial class Inst
         }
         else if (a.IsZero || b.IsInfinity)
         {
+            keep = 0;
             r = Float80.Normalized(a, ref env);
         }
         else
         {
+            keep = 0;
             r = Float80.Remainder(a, b, ieee, ref env, out ulong q, out bool partial);
             if (partial) cc = FpFlags.C2;
             else
@@ -222,8 +228,9 @@ public static unsafe partial class Inst
                 if ((q & 1) != 0) cc |= FpFlags.C1;
             }
         }
-        WriteSt(cpu, 0, r);
+        // An unmasked invalid, zero-divide or denormal exception delivers no result.
+        if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.ZE | FpFlags.DE)) == 0) WriteSt(cpu, 0, r);
         Finish(cpu, env);
-        cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~FswConditionMask) | cc);
+        cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~(FswConditionMask & ~keep)) | cc);
     }
 }
