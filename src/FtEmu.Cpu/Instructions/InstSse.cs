@@ -116,6 +116,10 @@ public static unsafe partial class Inst
     internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags)
     {
         uint mx = cpu.State->Mxcsr;
+        // An unmasked pre-computation exception (IE, DE, ZE) in any lane traps before any result is
+        // computed, so the post-computation ones (OE, UE, PE) of the other lanes are not raised.
+        const uint pre = SseFloat.IE | SseFloat.DE | SseFloat.ZE;
+        if ((flags & ~(mx >> 7) & pre) != 0) flags &= pre;
         cpu.State->Mxcsr = mx | flags;
         uint unmasked = flags & ~(mx >> 7) & 0x3F;
         // Linux derives si_code from every unmasked flag set in MXCSR, sticky ones from earlier included.

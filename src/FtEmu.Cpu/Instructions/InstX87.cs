@@ -130,11 +130,22 @@ public static unsafe partial class Inst
         return env;
     }
 
-    /// <summary>Merges an operation's exceptions into the status word; C1 tells whether it rounded up.</summary>
+    /// <summary>An invalid, denormal or zero-divide exception that is unmasked: the operation delivers no result.</summary>
+    private static bool UnmaskedPreComputation(Cpu cpu, in FpEnv env) =>
+        (env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE | FpFlags.ZE)) != 0;
+
+    /// <summary>
+    /// Merges an operation's exceptions into the status word; C1 tells whether it rounded up. An unmasked
+    /// pre-computation exception (IE, DE, ZE) stops the operation, so no overflow, underflow or precision
+    /// exception (and no rounding) follows it.
+    /// </summary>
     private static void Finish(Cpu cpu, in FpEnv env)
     {
-        ushort sw = (ushort)((cpu.State->FpuStatus & ~FswC1) | (env.Flags & 0x3F));
-        if (env.RoundedUp && (env.Flags & FpFlags.PE) != 0) sw |= FswC1;
+        int flags = env.Flags & 0x3F;
+        bool stopped = UnmaskedPreComputation(cpu, env);
+        if (stopped) flags &= FpFlags.IE | FpFlags.DE | FpFlags.ZE;
+        ushort sw = (ushort)((cpu.State->FpuStatus & ~FswC1) | flags);
+        if (!stopped && env.RoundedUp && (env.Flags & FpFlags.PE) != 0) sw |= FswC1;
         cpu.State->FpuStatus = sw;
         UpdateSummary(cpu);
     }

@@ -79,8 +79,10 @@ public static unsafe partial class Inst
         else
         {
             var r = Arith(ArithOf(mn), ReadSt(cpu, dest), src, ref env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.ZE | FpFlags.DE)) == 0) WriteSt(cpu, dest, r);
             Finish(cpu, env);
+            // An unmasked invalid, zero-divide or denormal exception delivers no result and does not pop.
+            if (UnmaskedPreComputation(cpu, env)) return;
+            WriteSt(cpu, dest, r);
         }
         if (pop) PopSt(cpu);
     }

@@ -68,7 +68,8 @@ public static unsafe partial class Inst
         {
             int c = Float80.Compare(ReadSt(cpu, 0), src, quiet, ref env);
             Finish(cpu, env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE)) != 0) return;
+            // Only an unmasked invalid exception leaves the condition codes alone (SDM); a denormal one does not.
+            if ((env.Flags & ~cpu.State->FpuControl & FpFlags.IE) != 0) return;
             SetCompareCodes(cpu, c);
         }
         for (int i = 0; i < pops; i++) PopSt(cpu);
@@ -93,7 +94,8 @@ public static unsafe partial class Inst
             var env = Env(cpu);
             c = Float80.Compare(ReadSt(cpu, 0), ReadSt(cpu, i), quiet, ref env);
             Finish(cpu, env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE)) != 0) return;
+            // Only an unmasked invalid exception leaves EFLAGS alone (SDM); a denormal one does not.
+            if ((env.Flags & ~cpu.State->FpuControl & FpFlags.IE) != 0) return;
         }
         ulong f = c switch
         {

@@ -24,7 +24,7 @@ public static unsafe partial class Inst
         if (!St0Present(cpu)) return;
         var env = Env(cpu);
         var r = Transcendental.F2xm1(ReadSt(cpu, 0), ref env);
-        WriteSt(cpu, 0, r);
+        if (!UnmaskedPreComputation(cpu, env)) WriteSt(cpu, 0, r);
         Finish(cpu, env);
     }
 
@@ -49,9 +49,11 @@ public static unsafe partial class Inst
             Code.Fyl2xp1 => Transcendental.Fyl2xp1(x, y, ref env),
             _ => Transcendental.Fpatan(x, y, ref env),
         };
-        WriteSt(cpu, 1, r);
+        // An unmasked invalid, denormal or zero-divide exception delivers no result and does not pop.
+        bool deliver = !UnmaskedPreComputation(cpu, env);
+        if (deliver) WriteSt(cpu, 1, r);
         Finish(cpu, env);
-        PopSt(cpu);
+        if (deliver) PopSt(cpu);
     }
 
     public static void FTrig(Cpu cpu, ref DecodedOp op)
@@ -98,7 +100,8 @@ public static unsafe partial class Inst
             {
                 var t = Transcendental.Trig(x, Transcendental.Tan, ref env);
                 WriteSt(cpu, 0, t);
-                PushSt(cpu, (env.Flags & FpFlags.IE) != 0 && t.Equals(Float80.Indefinite) && !x.IsNaN ? Float80.Indefinite : Float80.One);
+                // A NaN operand gives that NaN (quieted) in both results; an invalid one the indefinite.
+                PushSt(cpu, x.IsNaN || ((env.Flags & FpFlags.IE) != 0 && t.Equals(Float80.Indefinite)) ? t : Float80.One);
                 break;
             }
             default:

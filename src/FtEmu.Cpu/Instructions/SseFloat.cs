@@ -21,9 +21,8 @@ internal enum FOp : byte
 /// </summary>
 /// <remarks>
 /// Known limits: RCPPS/RSQRTPS use 1/x rounded to 12 fraction bits, not a vendor's table (relative
-/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). With an
-/// unmasked exception the flags of all lanes are merged before the SIGFPE, where hardware may report
-/// only the pre-computation ones. Single precision is computed through exact double residuals;
+/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). An unmasked
+/// pre-computation exception in any lane reports only the pre-computation flags (SimdFlags). Single precision is computed through exact double residuals;
 /// double precision re-derives tininess and overflow at scaled exponents where the host result alone
 /// cannot tell.
 /// </remarks>
