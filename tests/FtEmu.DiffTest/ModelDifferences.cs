@@ -12,7 +12,7 @@ namespace FtEmu.DiffTest;
 /// <item>Bytes the register state does not define: the reserved upper 6 bytes of each ST slot and
 /// bytes 416..511 of the FXSAVE register image (the kernel's XSAVE software area).</item>
 /// <item>x87 transcendentals (F2XM1, FYL2X, FYL2XP1, FPTAN, FPATAN, FSIN, FCOS, FSINCOS): results within
-/// 1 ulp of the 64-bit significand (same sign and class), and then C1 (round-up) is not compared.</item>
+/// 1 ulp of the 64-bit significand (same sign and class), and C1 (round-up) is not compared.</item>
 /// <item>C1 after FCOMI/FCOMIP/FUCOMI/FUCOMIP: the SDM says "set to 0" (what the model does); the
 /// AMD host leaves it unchanged. Not compared for those four.</item>
 /// <item>C0, C2, C3 after FCOM/FUCOM/FICOM/FTST (and popping forms) that raised an unmasked invalid

@@ -177,9 +177,10 @@ public static unsafe partial class Inst
             exp = Float80.FromInt64(e);
             sig = new Float80(m, (ushort)(Float80.Bias | (a.Sign ? 0x8000 : 0)));
         }
+        Finish(cpu, env);
+        if (UnmaskedPreComputation(cpu, env)) return;
         WriteSt(cpu, 0, exp);
         PushSt(cpu, sig);
-        Finish(cpu, env);
     }
 
     /// <summary>

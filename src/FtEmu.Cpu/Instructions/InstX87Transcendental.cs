@@ -88,33 +88,40 @@ public static unsafe partial class Inst
             return;
         }
         var env = Env(cpu);
+        // Results are computed first: an unmasked invalid or denormal exception delivers none of them.
+        Float80 r0, r1 = default;
+        bool push = false;
         switch (op.Code)
         {
             case Code.Fsin:
-                WriteSt(cpu, 0, Transcendental.Trig(x, Transcendental.Sin, ref env));
+                r0 = Transcendental.Trig(x, Transcendental.Sin, ref env);
                 break;
             case Code.Fcos:
-                WriteSt(cpu, 0, Transcendental.Trig(x, Transcendental.Cos, ref env));
+                r0 = Transcendental.Trig(x, Transcendental.Cos, ref env);
                 break;
             case Code.Fptan:
             {
-                var t = Transcendental.Trig(x, Transcendental.Tan, ref env);
-                WriteSt(cpu, 0, t);
+                r0 = Transcendental.Trig(x, Transcendental.Tan, ref env);
                 // A NaN operand gives that NaN (quieted) in both results; an invalid one the indefinite.
-                PushSt(cpu, x.IsNaN || ((env.Flags & FpFlags.IE) != 0 && t.Equals(Float80.Indefinite)) ? t : Float80.One);
+                r1 = x.IsNaN || ((env.Flags & FpFlags.IE) != 0 && r0.Equals(Float80.Indefinite)) ? r0 : Float80.One;
+                push = true;
                 break;
             }
             default:
             {
-                var s = Transcendental.Trig(x, Transcendental.Sin, ref env);
+                r0 = Transcendental.Trig(x, Transcendental.Sin, ref env);
                 var cosEnv = Env(cpu);
-                var c = Transcendental.Trig(x, Transcendental.Cos, ref cosEnv);
+                r1 = Transcendental.Trig(x, Transcendental.Cos, ref cosEnv);
                 env.Flags |= cosEnv.Flags;
                 env.RoundedUp = cosEnv.RoundedUp;
-                WriteSt(cpu, 0, s);
-                PushSt(cpu, c);
+                push = true;
                 break;
             }
+        }
+        if (!UnmaskedPreComputation(cpu, env))
+        {
+            WriteSt(cpu, 0, r0);
+            if (push) PushSt(cpu, r1);
         }
         Finish(cpu, env);
         cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
