@@ -142,9 +142,17 @@ public static unsafe partial class Inst
     public static void Stmxcsr(Cpu cpu, ref DecodedOp op) =>
         cpu.Memory.Write32(cpu.EffectiveAddress(ref op), cpu.State->Mxcsr);
 
+    /// <summary>FXSAVE/FXRSTOR check a non-canonical address (#GP, or #SS through RSP/RBP) before alignment, unlike SSE loads.</summary>
+    private static ulong FxAddress(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        if (!GuestFault.IsCanonical(a)) throw GuestFault.NonCanonicalAccess();
+        return AlignedAddress(cpu, ref op);
+    }
+
     public static void SseFxsave(Cpu cpu, ref DecodedOp op)
     {
-        ulong a = AlignedAddress(cpu, ref op);
+        ulong a = FxAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
         cpu.FxSave(area);
         // In 64-bit mode FXSAVE leaves bytes 416..511 (reserved and software-available) alone; the image
@@ -162,7 +170,7 @@ public static unsafe partial class Inst
 
     public static void SseFxrstor(Cpu cpu, ref DecodedOp op)
     {
-        ulong a = AlignedAddress(cpu, ref op);
+        ulong a = FxAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
         for (int i = 0; i < Cpu.FxsaveSize; i += 16)
         {

@@ -135,7 +135,7 @@ public static unsafe partial class Inst
         if (!St0Present(cpu)) return;
         var env = ArithEnv(cpu);
         var r = Float80.Scale(ReadSt(cpu, 0), ReadSt(cpu, 1), ref env);
-        WriteSt(cpu, 0, r);
+        if (!UnmaskedPreComputation(cpu, env)) WriteSt(cpu, 0, r);
         Finish(cpu, env);
     }
 

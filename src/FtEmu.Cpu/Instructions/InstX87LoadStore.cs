@@ -185,6 +185,12 @@ public static unsafe partial class Inst
             {
                 env.Flags = (env.Flags & ~FpFlags.PE) | FpFlags.IE;
                 env.RoundedUp = false;
+                // Unmasked invalid: nothing is stored and nothing popped.
+                if (!IeMasked(cpu))
+                {
+                    Finish(cpu, env);
+                    return;
+                }
             }
             cpu.Memory.Write64(a, 0xC000000000000000);
             cpu.Memory.Write16(a + 8, 0xFFFF);
