@@ -231,8 +231,13 @@ public static unsafe partial class Inst
                 if ((q & 1) != 0) cc |= FpFlags.C1;
             }
         }
-        // An unmasked invalid, zero-divide or denormal exception delivers no result.
-        if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.ZE | FpFlags.DE)) == 0) WriteSt(cpu, 0, r);
+        // An unmasked invalid, zero-divide or denormal exception delivers no result and no quotient.
+        if (UnmaskedPreComputation(cpu, env))
+        {
+            keep = (ushort)(FpFlags.C0 | FpFlags.C3);
+            cc = 0;
+        }
+        else WriteSt(cpu, 0, r);
         Finish(cpu, env);
         cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~(FswConditionMask & ~keep)) | cc);
     }

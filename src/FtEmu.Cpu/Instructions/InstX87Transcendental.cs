@@ -22,7 +22,7 @@ public static unsafe partial class Inst
     {
         NoteX87(cpu, ref op, 0);
         if (!St0Present(cpu)) return;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var r = Transcendental.F2xm1(ReadSt(cpu, 0), ref env);
         if (!UnmaskedPreComputation(cpu, env)) WriteSt(cpu, 0, r);
         Finish(cpu, env);
@@ -40,7 +40,7 @@ public static unsafe partial class Inst
             PopSt(cpu);
             return;
         }
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var x = ReadSt(cpu, 0);
         var y = ReadSt(cpu, 1);
         var r = op.Code switch
@@ -87,7 +87,7 @@ public static unsafe partial class Inst
             cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~FswC1) | FpFlags.C2);
             return;
         }
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         // Results are computed first: an unmasked invalid or denormal exception delivers none of them.
         Float80 r0, r1 = default;
         bool push = false;
@@ -110,7 +110,7 @@ public static unsafe partial class Inst
             default:
             {
                 r0 = Transcendental.Trig(x, Transcendental.Sin, ref env);
-                var cosEnv = Env(cpu);
+                var cosEnv = ArithEnv(cpu);
                 r1 = Transcendental.Trig(x, Transcendental.Cos, ref cosEnv);
                 env.Flags |= cosEnv.Flags;
                 env.RoundedUp = cosEnv.RoundedUp;
