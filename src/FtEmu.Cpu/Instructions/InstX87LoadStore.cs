@@ -277,15 +277,18 @@ public static unsafe partial class Inst
 
     /// <summary>
     /// D9 D8+i, the FSTP alias without the empty check: copies ST(0)'s register and tag to ST(i) as they
-    /// are, raises nothing, clears C1 and pops.
+    /// are (nothing when ST(0) is empty), raises nothing, clears C1 and pops.
     /// </summary>
     public static void Fstpnce(Cpu cpu, ref DecodedOp op)
     {
         NoteX87(cpu, ref op, 0);
         int src = StPhys(cpu, 0), dst = StPhys(cpu, op.Reg0);
-        cpu.State->FpuSignificand[dst] = cpu.State->FpuSignificand[src];
-        cpu.State->FpuSignExponent[dst] = cpu.State->FpuSignExponent[src];
-        SetTag(cpu, dst, (cpu.State->FpuTag >> (2 * src)) & 3);
+        if (!StEmpty(cpu, 0))
+        {
+            cpu.State->FpuSignificand[dst] = cpu.State->FpuSignificand[src];
+            cpu.State->FpuSignExponent[dst] = cpu.State->FpuSignExponent[src];
+            SetTag(cpu, dst, (cpu.State->FpuTag >> (2 * src)) & 3);
+        }
         cpu.State->FpuStatus &= unchecked((ushort)~FswC1);
         PopSt(cpu);
     }
