@@ -201,7 +201,8 @@ internal static class SseFloat
                 flags |= UE | PE;
                 bits &= 0x80000000;
             }
-            else if (s != 0) flags |= UE;
+            // With underflow unmasked, a tiny result signals UE even when exact (IEEE 754 trapping rule).
+            else if (s != 0 || (mxcsr & (UE << 7)) == 0) flags |= UE;
         }
         return bits;
     }
@@ -276,7 +277,8 @@ internal static class SseFloat
                 flags |= UE | PE;
                 bits &= 0x8000000000000000;
             }
-            else if (s != 0) flags |= UE;
+            // With underflow unmasked, a tiny result signals UE even when exact (IEEE 754 trapping rule).
+            else if (s != 0 || (mxcsr & (UE << 7)) == 0) flags |= UE;
         }
         return bits;
     }
