@@ -17,6 +17,12 @@ public sealed record Mismatch(DiffCase Case, IReadOnlyList<string> Fields, Machi
         sb.Append("  initial x87:");
         for (int i = 0; i < 8; i++) sb.Append($" st{i}={BitConverter.ToUInt16(c.Fx, 40 + 16 * i):x4}:{BitConverter.ToUInt64(c.Fx, 32 + 16 * i):x16}");
         sb.AppendLine();
+        if (c.Code.ToString().Contains("xmm", StringComparison.Ordinal))
+        {
+            sb.Append("  initial xmm:");
+            for (int i = 0; i < 16; i++) sb.Append($" {i}={BitConverter.ToUInt64(c.Fx, 168 + 16 * i):x16}{BitConverter.ToUInt64(c.Fx, 160 + 16 * i):x16}");
+            sb.AppendLine();
+        }
         foreach (var f in Fields) sb.AppendLine("  " + f);
         return sb.ToString();
     }

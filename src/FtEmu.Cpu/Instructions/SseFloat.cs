@@ -135,6 +135,8 @@ internal static class SseFloat
     /// </summary>
     public static uint RoundToSingle(double d, int se, uint mxcsr, ref uint flags)
     {
+        uint lf = 0; // this lane's flags: the underflow rules below may take PE back
+
         int mode = Mode(mxcsr);
         float f = (float)d; // nearest-even
         double df = f;
@@ -179,9 +181,9 @@ internal static class SseFloat
                     if ((bits & 0x80000000) == 0 ? s < 0 && (bits & 0x7FFFFFFF) != 0 : s > 0) bits = (bits & 0x7FFFFFFF) == 0x7F800000 ? (bits & 0x80000000) | 0x7F7FFFFF : bits - 1;
                     break;
             }
-            flags |= PE;
+            lf |= PE;
         }
-        if (overflow) flags |= OE | PE;
+        if (overflow) lf |= OE | PE;
         else if (s != 0 && (bits & 0x7FFFFFFF) == 0x00800000 && Math.Abs(d) <= 1.1754943508222875e-38)
         {
             // Tininess is detected after rounding with an unbounded exponent: one more bit of
@@ -191,19 +193,26 @@ internal static class SseFloat
             if ((twice & 0x7FFFFFFF) < 0x01000000)
             {
                 if ((mxcsr & FTZ) != 0) bits &= 0x80000000;
-                flags |= UE;
+                lf |= UE;
             }
         }
         else if ((bits & 0x7FFFFFFF) < 0x00800000 && (s != 0 || (bits & 0x7FFFFFFF) != 0))
         {
             if ((mxcsr & FTZ) != 0)
             {
-                flags |= UE | PE;
+                lf |= UE | PE;
                 bits &= 0x80000000;
             }
-            // With underflow unmasked, a tiny result signals UE even when exact (IEEE 754 trapping rule).
-            else if (s != 0 || (mxcsr & (UE << 7)) == 0) flags |= UE;
+            else if ((mxcsr & (UE << 7)) == 0)
+            {
+                // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
+                // rounded with an unbounded exponent (what the trap handler would get) is inexact.
+                double scaled = d * 6.2771017353866808e57; // 2^192, exact
+                lf = (lf & ~PE) | UE | ((double)(float)scaled != scaled || se != 0 ? PE : 0);
+            }
+            else if (s != 0) lf |= UE;
         }
+        flags |= lf;
         return bits;
     }
 
