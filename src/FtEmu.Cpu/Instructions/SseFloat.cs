@@ -198,7 +198,7 @@ internal static class SseFloat
         }
         else if ((bits & 0x7FFFFFFF) < 0x00800000 && (s != 0 || (bits & 0x7FFFFFFF) != 0))
         {
-            if ((mxcsr & FTZ) != 0)
+            if ((mxcsr & FTZ) != 0 && (mxcsr & (UE << 7)) != 0)
             {
                 lf |= UE | PE;
                 bits &= 0x80000000;
@@ -207,7 +207,7 @@ internal static class SseFloat
             {
                 // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
                 // rounded with an unbounded exponent (what the trap handler would get) is inexact.
-                double scaled = d * 6.2771017353866808e57; // 2^192, exact
+                double scaled = Math.ScaleB(d, -Math.ILogB(d)); // into [1, 2), exact
                 lf = (lf & ~PE) | UE | ((double)(float)scaled != scaled || se != 0 ? PE : 0);
             }
             else if (s != 0) lf |= UE;
@@ -281,13 +281,29 @@ internal static class SseFloat
         }
         else if ((bits & 0x7FFFFFFFFFFFFFFF) < 0x0010000000000000 && (s != 0 || (bits & 0x7FFFFFFFFFFFFFFF) != 0))
         {
-            if ((mxcsr & FTZ) != 0)
+            bool umMasked = (mxcsr & (UE << 7)) != 0;
+            if ((mxcsr & FTZ) != 0 && umMasked)
             {
                 flags |= UE | PE;
                 bits &= 0x8000000000000000;
             }
-            // With underflow unmasked, a tiny result signals UE even when exact (IEEE 754 trapping rule).
-            else if (s != 0 || (mxcsr & (UE << 7)) == 0) flags |= UE;
+            else if (!umMasked)
+            {
+                // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
+                // rounded with an unbounded exponent is inexact (a tiny sum is always exact).
+                flags |= UE;
+                flags &= ~PE;
+                if (op is FOp.Mul or FOp.Div && x != 0 && y != 0)
+                {
+                    if (op == FOp.Mul && Math.Abs(x) > Math.Abs(y)) (x, y) = (y, x);
+                    double xs = x * Two512;
+                    double ds = op == FOp.Mul ? xs * y : xs / y;
+                    int ss = op == FOp.Mul ? Sign(Math.FusedMultiplyAdd(xs, y, -ds)) : Sign(Math.FusedMultiplyAdd(-ds, y, xs));
+                    if (ss != 0) flags |= PE;
+                }
+                else if (s != 0) flags |= PE;
+            }
+            else if (s != 0) flags |= UE;
         }
         return bits;
     }
