@@ -410,13 +410,12 @@ public sealed class CaseGenerator
 
         private void Setup()
         {
-            bool df = (_rflags & 0x400) != 0;
             if (IsString() || _mn is Mnemonic.Maskmovdqu or Mnemonic.Xlatb)
             {
                 // String pointers inside the data region, leaving room for a short REP run either way.
                 _gpr[RSI] = Layout.DataBase + 0x200 + (ulong)_r.Below(Layout.DataSize - 0x400);
                 _gpr[RDI] = Layout.DataBase + 0x200 + (ulong)_r.Below(Layout.DataSize - 0x400);
-                if (_r.Chance(5)) _gpr[_r.Chance(50) ? RSI : RDI] = Layout.DataBase + Layout.DataSize - 4 ;
+                if (_r.Chance(5)) _gpr[_r.Chance(50) ? RSI : RDI] = Layout.DataBase + Layout.DataSize - 4; // runs off the end
                 _gpr[RCX] = _r.Chance(10) ? 0 : (ulong)_r.Below(24);
                 if (_mn == Mnemonic.Xlatb) _gpr[RBX] = Layout.DataBase + (ulong)_r.Below(Layout.DataSize - 256);
                 if (_mn is Mnemonic.Scasb or Mnemonic.Scasw or Mnemonic.Scasd or Mnemonic.Scasq && _r.Chance(50))
@@ -425,12 +424,11 @@ public sealed class CaseGenerator
             switch (_mn)
             {
                 case Mnemonic.Div or Mnemonic.Idiv:
+                    // A high half of 0 (or the sign extension) makes the quotient fit more often than not.
                     if (_r.Chance(60))
                     {
-                        int sz = _op.OperandSize == 0 ? 1 : _op.OperandSize / 8;
                         if (_code.ToString().Contains("rm8", StringComparison.Ordinal)) _gpr[RAX] = (_gpr[RAX] & ~0xFF00UL) | (_r.Chance(50) ? 0 : 0xFF00UL);
                         else _gpr[RDX] = _mn == Mnemonic.Idiv && (long)_gpr[RAX] < 0 ? ulong.MaxValue : 0;
-                        _ = sz;
                     }
                     break;
                 case Mnemonic.Loop or Mnemonic.Loope or Mnemonic.Loopne or Mnemonic.Jrcxz or Mnemonic.Jecxz:

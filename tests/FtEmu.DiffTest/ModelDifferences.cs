@@ -65,11 +65,11 @@ public static class ModelDifferences
         ulong mant = BitConverter.ToUInt64(st0);
         int e = se & 0x7FFF;
         if (e == 0x7FFF || (mant >> 63) == 0) return false; // NaN, infinity, denormal, unnormal: defined (invalid or tiny)
-        double x = Math.ScaleB(mant / 9223372036854775808.0, e - 0x3FFF);
         return m switch
         {
-            Mnemonic.F2xm1 => x > 1,
-            Mnemonic.Fyl2xp1 => x >= 1 - Math.Sqrt(2) / 2,
+            // |x| > 1, compared exactly (a double would round 1 + 2^-63 to 1).
+            Mnemonic.F2xm1 => e > 0x3FFF || (e == 0x3FFF && mant != 1UL << 63),
+            Mnemonic.Fyl2xp1 => Math.ScaleB(mant / 9223372036854775808.0, e - 0x3FFF) >= 1 - Math.Sqrt(2) / 2,
             _ => false,
         };
     }

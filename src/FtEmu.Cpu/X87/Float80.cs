@@ -160,7 +160,15 @@ public readonly struct Float80 : IEquatable<Float80>
         bool wrap80 = maxBiased == 0x7FFF;
         // The wrapped exponent must itself fit (FSCALE can go further); otherwise the masked response follows.
         // Tininess after rounding decides here too: a value that rounds up to the smallest normal does not underflow.
-        if (tiny && be + WrapBias >= 1 && wrap80 && env.WrapUnderflow)
+        if (tiny && be + WrapBias < 1 && wrap80 && env.WrapUnderflow)
+        {
+            // Beyond even the wrapped range (FSCALE): zero, whatever the rounding mode.
+            env.Flags |= FpFlags.UE | FpFlags.PE;
+            env.RoundedUp = false;
+            m = 0;
+            return 0;
+        }
+        if (tiny && wrap80 && env.WrapUnderflow)
         {
             // Unmasked underflow: UE on tininess, the result rounded as a normal and wrapped up.
             env.Flags |= FpFlags.UE;
