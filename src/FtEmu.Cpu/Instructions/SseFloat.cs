@@ -183,7 +183,16 @@ internal static class SseFloat
             }
             lf |= PE;
         }
-        if (overflow) lf |= OE | PE;
+        if (overflow)
+        {
+            lf |= OE | PE;
+            // Overflow unmasked: PE tells whether the result rounded with an unbounded exponent is inexact.
+            if ((mxcsr & (OE << 7)) == 0)
+            {
+                double scaled = Math.ScaleB(d, -Math.ILogB(d));
+                lf = (lf & ~PE) | ((double)(float)scaled != scaled || se != 0 ? PE : 0);
+            }
+        }
         else if (s != 0 && (bits & 0x7FFFFFFF) == 0x00800000 && Math.Abs(d) <= 1.1754943508222875e-38)
         {
             // Tininess is detected after rounding with an unbounded exponent: one more bit of
@@ -219,6 +228,7 @@ internal static class SseFloat
     /// <summary>Double-precision counterpart: d is x rounded to nearest (possibly infinite on overflow), s the sign of x - d.</summary>
     public static ulong RoundDouble(double d, int s, uint mxcsr, ref uint flags, FOp op = FOp.Add, double x = 0, double y = 0)
     {
+        uint lf = 0; // this lane's flags: the unmasked-exception rules below may take PE back
         int mode = Mode(mxcsr);
         ulong bits = B(d);
         bool overflow = double.IsInfinity(d);
@@ -253,10 +263,16 @@ internal static class SseFloat
                     if ((bits >> 63) == 0 ? s < 0 && (bits & 0x7FFFFFFFFFFFFFFF) != 0 : s > 0) bits -= 1;
                     break;
             }
-            flags |= PE;
+            lf |= PE;
             if (double.IsInfinity(D(bits))) overflow = true;
         }
-        if (overflow) flags |= OE | PE;
+        if (overflow)
+        {
+            lf |= OE | PE;
+            // Overflow unmasked: PE tells whether the result rounded with an unbounded exponent is inexact.
+            if ((mxcsr & (OE << 7)) == 0 && op is FOp.Mul or FOp.Div or FOp.Add && (x != 0 || y != 0))
+                lf = (lf & ~PE) | (InexactUnbounded(op, x, y) ? PE : 0);
+        }
         else if (s != 0 && (bits & 0x7FFFFFFFFFFFFFFF) == 0x0010000000000000 && (op is FOp.Mul or FOp.Div) &&
                  (Math.Abs(d) < DoubleMinNormal || (d < 0 ? s > 0 : s < 0)))
         {
@@ -275,7 +291,7 @@ internal static class SseFloat
             }
             if (Math.Abs(D(sb)) < DoubleMinNormal * Two512)
             {
-                flags |= UE;
+                lf |= UE;
                 if ((mxcsr & FTZ) != 0) bits &= 0x8000000000000000;
             }
         }
@@ -284,28 +300,44 @@ internal static class SseFloat
             bool umMasked = (mxcsr & (UE << 7)) != 0;
             if ((mxcsr & FTZ) != 0 && umMasked)
             {
-                flags |= UE | PE;
+                lf |= UE | PE;
                 bits &= 0x8000000000000000;
             }
             else if (!umMasked)
             {
                 // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
                 // rounded with an unbounded exponent is inexact (a tiny sum is always exact).
-                flags |= UE;
-                flags &= ~PE;
-                if (op is FOp.Mul or FOp.Div && x != 0 && y != 0)
-                {
-                    if (op == FOp.Mul && Math.Abs(x) > Math.Abs(y)) (x, y) = (y, x);
-                    double xs = x * Two512;
-                    double ds = op == FOp.Mul ? xs * y : xs / y;
-                    int ss = op == FOp.Mul ? Sign(Math.FusedMultiplyAdd(xs, y, -ds)) : Sign(Math.FusedMultiplyAdd(-ds, y, xs));
-                    if (ss != 0) flags |= PE;
-                }
-                else if (s != 0) flags |= PE;
+                lf |= UE;
+                lf &= ~PE;
+                if (op is FOp.Mul or FOp.Div && x != 0 && y != 0) lf |= InexactUnbounded(op, x, y) ? PE : 0;
+                else if (op != FOp.Add && s != 0) lf |= PE;
             }
-            else if (s != 0) flags |= UE;
+            else if (s != 0) lf |= UE;
         }
+        flags |= lf;
         return bits;
+    }
+
+    /// <summary>
+    /// Whether x op y, rounded to 53 bits with an unbounded exponent, is inexact: the operands are
+    /// scaled into [1, 2) (exactly), where the host's rounding is the unbounded one.
+    /// </summary>
+    private static bool InexactUnbounded(FOp op, double x, double y)
+    {
+        if (op == FOp.Add)
+        {
+            // Only overflow gets here for sums (tiny sums are exact); halving is exact for such operands.
+            double xh = x * 0.5, yh = y * 0.5, h = xh + yh;
+            return TwoSumSign(xh, yh, h) != 0;
+        }
+        double xs = Math.ScaleB(x, -Math.ILogB(x)), ys = Math.ScaleB(y, -Math.ILogB(y));
+        if (op == FOp.Mul)
+        {
+            double p = xs * ys;
+            return Math.FusedMultiplyAdd(xs, ys, -p) != 0;
+        }
+        double q = xs / ys;
+        return Math.FusedMultiplyAdd(-q, ys, xs) != 0;
     }
 
     private static int TwoSumSign(double a, double b, double s)
