@@ -18,8 +18,12 @@ public static class CoverageReport
             foreach (var (code, st) in bad)
                 sb.AppendLine($"  {code,-32} {st.Mismatches,8} of {st.Cases}{(KnownFailures.Codes.TryGetValue(code, out var why) ? "  (known: " + why + ")" : "")}");
         }
-        foreach (var c in uncovered)
+        const int listed = 20;
+        foreach (var c in uncovered.Take(listed))
             sb.AppendLine($"  not covered: {c}{(r.GenerationFailures.TryGetValue(c, out var err) ? " (" + err + ")" : "")}");
+        if (uncovered.Count > listed) sb.AppendLine($"  ... and {uncovered.Count - listed} more not covered (the full list is in --report)");
+        int runnable = r.Claimed.Count - excluded;
+        if (r.Cases < runnable) sb.AppendLine($"  (cases go round-robin over the {runnable} runnable Codes: use --cases {runnable} or more for full coverage)");
         return sb.ToString();
     }
 
