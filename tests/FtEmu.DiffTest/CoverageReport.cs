@@ -11,6 +11,13 @@ public static class CoverageReport
         int excluded = r.Claimed.Count(c => ClaimedCodes.ExclusionReason(c) != null);
         var uncovered = r.Uncovered.ToList();
         sb.AppendLine($"cases: {r.Cases}  mismatches: {r.Mismatches}  claimed codes: {r.Claimed.Count}  excluded: {excluded}  uncovered: {uncovered.Count}  time: {r.Elapsed.TotalSeconds:F1} s");
+        if (r.PerCode.Count > 0)
+        {
+            var min = r.PerCode.MinBy(kv => kv.Value.Cases);
+            var max = r.PerCode.MaxBy(kv => kv.Value.Cases);
+            long faults = r.PerCode.Values.Sum(s => s.Faults);
+            sb.AppendLine($"cases per code: {min.Value.Cases} ({min.Key}) to {max.Value.Cases} ({max.Key}); {faults} cases faulted natively; per-code table in --report");
+        }
         var bad = r.PerCode.Where(kv => kv.Value.Mismatches > 0).OrderByDescending(kv => kv.Value.Mismatches).ToList();
         if (bad.Count > 0)
         {

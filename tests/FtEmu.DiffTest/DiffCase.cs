@@ -25,13 +25,19 @@ public sealed class DiffCase
         foreach (var (off, bytes) in Patches) bytes.CopyTo(data[off..]);
     }
 
+    /// <summary>Every instruction in the bytes (a waiting form such as FSTSW is WAIT plus FNSTSW).</summary>
     public string Disassembly()
     {
         var decoder = Decoder.Create(64, new ByteArrayCodeReader(Bytes), Layout.CodeBase);
-        decoder.Decode(out var ins);
         var f = new NasmFormatter();
         var o = new StringOutput();
-        f.Format(ins, o);
-        return o.ToStringAndReset();
+        var parts = new List<string>();
+        while (decoder.IP < Layout.CodeBase + (ulong)Bytes.Length)
+        {
+            decoder.Decode(out var ins);
+            f.Format(ins, o);
+            parts.Add(o.ToStringAndReset());
+        }
+        return string.Join("; ", parts);
     }
 }
