@@ -392,6 +392,8 @@ public sealed class CaseGenerator
         private void Prefixes()
         {
             if (_op.CanUseLockPrefix && _hasMem && _r.Chance(50)) Ins.HasLockPrefix = true;
+            // LOCK on a register destination is #UD (SIGILL): a few of those too.
+            else if (_op.CanUseLockPrefix && !_hasMem && _r.Chance(3)) Ins.HasLockPrefix = true;
             if (IsString())
             {
                 if (_op.CanUseRepPrefix && _r.Chance(60)) Ins.HasRepPrefix = true;
