@@ -60,6 +60,8 @@ public static unsafe partial class Inst
                 // A register offset is signed and selects the operand-sized word that holds the bit.
                 long s = Cpu.SignExtend(offset, size);
                 ea += (ulong)((s >> BitOperations.Log2((uint)bits)) * size);
+                // With a 67h prefix the whole address, bit-offset part included, is 32 bits.
+                if ((op.Prefix & OpPrefix.Address32) != 0) ea = (uint)ea;
                 bit = (int)(s & (bits - 1));
             }
             else bit = (int)offset & (bits - 1);

@@ -86,7 +86,7 @@ public static unsafe partial class Inst
                 break;
             case OperandKind.Segment:
                 v = 0;
-                size = 8;
+                size = op.Code is Code.Pushw_FS or Code.Pushw_GS ? 2 : 8;
                 break;
             default:
                 v = ReadOp0(cpu, ref op);
@@ -105,8 +105,17 @@ public static unsafe partial class Inst
         ulong v = cpu.Memory.Read(sp, size);
         cpu.Gpr(Reg.Rsp) = sp + (ulong)size;
         if (op.Kind0 == OperandKind.Segment) return;
-        // POP [RSP+d] uses RSP after the increment to form the address, which WriteOp0 does naturally.
-        WriteOp0(cpu, ref op, v);
+        // POP [RSP+d] uses RSP after the increment to form the address, which WriteOp0 does naturally;
+        // a fault on that store must leave RSP as it was.
+        try
+        {
+            WriteOp0(cpu, ref op, v);
+        }
+        catch (GuestFault)
+        {
+            cpu.Gpr(Reg.Rsp) = sp;
+            throw;
+        }
     }
 
     public static void Xchg(Cpu cpu, ref DecodedOp op)
@@ -185,7 +194,8 @@ public static unsafe partial class Inst
     public static void Popf(Cpu cpu, ref DecodedOp op)
     {
         ulong f;
-        ulong mask = RFlags.UserWritable;
+        // NT is writable at CPL 3 too; IOPL and IF are not (silently kept).
+        ulong mask = RFlags.UserWritable | RFlags.NT;
         if (op.Code == Code.Popfw)
         {
             ulong sp = cpu.Gpr(Reg.Rsp);
@@ -199,6 +209,15 @@ public static unsafe partial class Inst
 
     public static void Leave(Cpu cpu, ref DecodedOp op)
     {
+        if (op.Code == Code.Leavew)
+        {
+            // o16: RSP = RBP, then BP (only) is popped as 16 bits.
+            ulong sp = cpu.Gpr(Reg.Rbp);
+            ulong bp = cpu.Memory.Read16(sp);
+            cpu.Gpr(Reg.Rsp) = sp + 2;
+            cpu.WriteGpr(Reg.Rbp, 2, bp);
+            return;
+        }
         cpu.Gpr(Reg.Rsp) = cpu.Gpr(Reg.Rbp);
         cpu.Gpr(Reg.Rbp) = cpu.Pop64();
     }

@@ -53,7 +53,11 @@ public static unsafe partial class Inst
     }
 
     public static void Jmp(Cpu cpu, ref DecodedOp op) =>
-        cpu.Rip = op.Kind0 == OperandKind.Immediate ? op.Imm : ReadOp0(cpu, ref op);
+        cpu.Rip = CheckTarget(op.Kind0 == OperandKind.Immediate ? op.Imm : ReadOp0(cpu, ref op));
+
+    /// <summary>A near branch to a non-canonical address faults (#GP) at the branch, before it changes anything.</summary>
+    private static ulong CheckTarget(ulong target) =>
+        GuestFault.IsCanonical(target) ? target : throw new GuestFault(GuestFault.SIGSEGV, GuestFault.SI_KERNEL, 0);
 
     public static void Jcc(Cpu cpu, ref DecodedOp op)
     {
@@ -62,14 +66,15 @@ public static unsafe partial class Inst
 
     public static void Call(Cpu cpu, ref DecodedOp op)
     {
-        ulong target = op.Kind0 == OperandKind.Immediate ? op.Imm : ReadOp0(cpu, ref op);
+        ulong target = CheckTarget(op.Kind0 == OperandKind.Immediate ? op.Imm : ReadOp0(cpu, ref op));
         cpu.Push64(op.NextIp);
         cpu.Rip = target;
     }
 
     public static void Ret(Cpu cpu, ref DecodedOp op)
     {
-        ulong target = cpu.Pop64();
+        ulong target = CheckTarget(cpu.Memory.Read64(cpu.Gpr(Reg.Rsp)));
+        cpu.Gpr(Reg.Rsp) += 8;
         if (op.Kind0 == OperandKind.Immediate) cpu.Gpr(Reg.Rsp) += op.Imm;
         cpu.Rip = target;
     }

@@ -115,9 +115,14 @@ public static unsafe partial class Inst
     internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags)
     {
         uint mx = cpu.State->Mxcsr;
+        // An unmasked pre-computation exception (IE, DE, ZE) in any lane traps before any result is
+        // computed, so the post-computation ones (OE, UE, PE) of the other lanes are not raised.
+        const uint pre = SseFloat.IE | SseFloat.DE | SseFloat.ZE;
+        if ((flags & ~(mx >> 7) & pre) != 0) flags &= pre;
         cpu.State->Mxcsr = mx | flags;
         uint unmasked = flags & ~(mx >> 7) & 0x3F;
-        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode(unmasked), op.Ip);
+        // Linux derives si_code from every unmasked flag set in MXCSR, sticky ones from earlier included.
+        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode((mx | flags) & ~(mx >> 7) & 0x3F), op.Ip);
     }
 
     /// <summary>si_code Linux derives from the unmasked MXCSR exceptions.</summary>
@@ -136,20 +141,35 @@ public static unsafe partial class Inst
     public static void Stmxcsr(Cpu cpu, ref DecodedOp op) =>
         cpu.Memory.Write32(cpu.EffectiveAddress(ref op), cpu.State->Mxcsr);
 
+    /// <summary>FXSAVE/FXRSTOR check a non-canonical address (#GP, or #SS through RSP/RBP) before alignment, unlike SSE loads.</summary>
+    private static ulong FxAddress(Cpu cpu, ref DecodedOp op)
+    {
+        ulong a = cpu.EffectiveAddress(ref op);
+        if (!GuestFault.IsCanonical(a)) throw GuestFault.NonCanonicalAccess();
+        return AlignedAddress(cpu, ref op);
+    }
+
     public static void SseFxsave(Cpu cpu, ref DecodedOp op)
     {
-        ulong a = AlignedAddress(cpu, ref op);
+        ulong a = FxAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
         cpu.FxSave(area);
-        // FXSAVE leaves bytes 464..511 alone; the image from FxSave zeroes them, so merge.
-        if (!cpu.Memory.TryRead(a + 464, area[464..])) area[464..].Clear();
+        // In 64-bit mode FXSAVE leaves bytes 416..511 (reserved and software-available) alone; the image
+        // from FxSave zeroes them, so merge. An image that cannot be written whole faults before any write.
+        if (!cpu.Memory.IsWritable(a, Cpu.FxsaveSize))
+        {
+            ulong bad = a;
+            while (cpu.Memory.IsWritable(bad, 1)) bad = (bad | GuestMemory.PageMask) + 1;
+            throw GuestFault.Segv(bad, cpu.Memory.IsMapped(bad));
+        }
+        cpu.Memory.TryRead(a + 416, area[416..]);
         for (int i = 0; i < Cpu.FxsaveSize; i += 16)
             cpu.Memory.Write128(a + (ulong)i, BitConverter.ToUInt64(area[i..]), BitConverter.ToUInt64(area[(i + 8)..]));
     }
 
     public static void SseFxrstor(Cpu cpu, ref DecodedOp op)
     {
-        ulong a = AlignedAddress(cpu, ref op);
+        ulong a = FxAddress(cpu, ref op);
         Span<byte> area = stackalloc byte[Cpu.FxsaveSize];
         for (int i = 0; i < Cpu.FxsaveSize; i += 16)
         {

@@ -172,6 +172,12 @@ public static unsafe partial class Inst
         if (op.Segment != 0) a += op.Segment == 1 ? cpu.State->FsBase : cpu.State->GsBase;
         ulong* s = Xmm(cpu, op.Reg1);
         ulong* m = Xmm(cpu, op.Reg2);
+        // The host checks all 16 bytes, masked or not, before storing any.
+        if (!cpu.Memory.IsWritable(a, 16))
+        {
+            ulong bad = cpu.Memory.IsWritable(a, 1) ? (a | GuestMemory.PageMask) + 1 : a;
+            throw GuestFault.Segv(bad, cpu.Memory.IsMapped(bad));
+        }
         for (int i = 0; i < 16; i++)
         {
             ulong mq = m[i >> 3], sq = s[i >> 3];

@@ -82,6 +82,23 @@ public static unsafe partial class Inst
         WriteSt(cpu, 0, v);
     }
 
+    /// <summary>Faults now if [a, a+size) cannot be written, so that a store's fault leaves the FPU state unchanged.</summary>
+    private static void ProbeWrite(Cpu cpu, ulong a, int size)
+    {
+        if (!cpu.Memory.IsWritable(a, (ulong)size))
+        {
+            ulong bad = FirstBad(cpu, a, size);
+            throw GuestFault.Segv(bad, cpu.Memory.IsMapped(bad));
+        }
+    }
+
+    /// <summary>Pushes without the overflow check, for results that replace a stack fault's operands.</summary>
+    private static void PushRaw(Cpu cpu, in Float80 v)
+    {
+        cpu.State->FpuTop = (cpu.State->FpuTop - 1) & 7;
+        WriteSt(cpu, 0, v);
+    }
+
     private static bool IeMasked(Cpu cpu) => (cpu.State->FpuControl & FpFlags.IE) != 0;
 
     /// <summary>Stack overflow (C1=1) or underflow (C1=0): IE and SF.</summary>
@@ -113,11 +130,22 @@ public static unsafe partial class Inst
         return env;
     }
 
-    /// <summary>Merges an operation's exceptions into the status word; C1 tells whether it rounded up.</summary>
+    /// <summary>An invalid, denormal or zero-divide exception that is unmasked: the operation delivers no result.</summary>
+    private static bool UnmaskedPreComputation(Cpu cpu, in FpEnv env) =>
+        (env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE | FpFlags.ZE)) != 0;
+
+    /// <summary>
+    /// Merges an operation's exceptions into the status word; C1 tells whether it rounded up. An unmasked
+    /// pre-computation exception (IE, DE, ZE) stops the operation, so no overflow, underflow or precision
+    /// exception (and no rounding) follows it.
+    /// </summary>
     private static void Finish(Cpu cpu, in FpEnv env)
     {
-        ushort sw = (ushort)((cpu.State->FpuStatus & ~FswC1) | (env.Flags & 0x3F));
-        if (env.RoundedUp && (env.Flags & FpFlags.PE) != 0) sw |= FswC1;
+        int flags = env.Flags & 0x3F;
+        bool stopped = UnmaskedPreComputation(cpu, env);
+        if (stopped) flags &= FpFlags.IE | FpFlags.DE | FpFlags.ZE;
+        ushort sw = (ushort)((cpu.State->FpuStatus & ~FswC1) | flags);
+        if (!stopped && env.RoundedUp && (env.Flags & FpFlags.PE) != 0) sw |= FswC1;
         cpu.State->FpuStatus = sw;
         UpdateSummary(cpu);
     }

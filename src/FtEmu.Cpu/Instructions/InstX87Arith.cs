@@ -58,7 +58,9 @@ public static unsafe partial class Inst
             NoteX87(cpu, ref op, a);
             dest = 0;
             empty = StEmpty(cpu, 0);
-            src = empty ? default : LoadMemOperand(cpu, ref op, a, ref env);
+            // The operand is read (and may fault) before the stack is checked.
+            var scratch = env;
+            src = LoadMemOperand(cpu, ref op, a, ref empty ? ref scratch : ref env);
         }
         else
         {
@@ -77,8 +79,10 @@ public static unsafe partial class Inst
         else
         {
             var r = Arith(ArithOf(mn), ReadSt(cpu, dest), src, ref env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.ZE | FpFlags.DE)) == 0) WriteSt(cpu, dest, r);
             Finish(cpu, env);
+            // An unmasked invalid, zero-divide or denormal exception delivers no result and does not pop.
+            if (UnmaskedPreComputation(cpu, env)) return;
+            WriteSt(cpu, dest, r);
         }
         if (pop) PopSt(cpu);
     }
@@ -131,17 +135,21 @@ public static unsafe partial class Inst
         if (!St0Present(cpu)) return;
         var env = ArithEnv(cpu);
         var r = Float80.Scale(ReadSt(cpu, 0), ReadSt(cpu, 1), ref env);
-        WriteSt(cpu, 0, r);
+        if (!UnmaskedPreComputation(cpu, env)) WriteSt(cpu, 0, r);
         Finish(cpu, env);
     }
 
     public static void Fxtract(Cpu cpu, ref DecodedOp op)
     {
         NoteX87(cpu, ref op, 0);
-        if (!St0Present(cpu)) return;
-        if (PushWouldOverflow(cpu))
+        // A stack fault (empty ST(0), or no room for the second result) leaves both results indefinite.
+        bool empty = StEmpty(cpu, 0);
+        if (empty || PushWouldOverflow(cpu))
         {
-            PushSt(cpu, Float80.Indefinite);
+            RaiseStackFault(cpu, overflow: !empty);
+            if (!IeMasked(cpu)) return;
+            WriteSt(cpu, 0, Float80.Indefinite);
+            PushRaw(cpu, Float80.Indefinite);
             return;
         }
         var env = Env(cpu);
@@ -169,9 +177,10 @@ public static unsafe partial class Inst
             exp = Float80.FromInt64(e);
             sig = new Float80(m, (ushort)(Float80.Bias | (a.Sign ? 0x8000 : 0)));
         }
+        Finish(cpu, env);
+        if (UnmaskedPreComputation(cpu, env)) return;
         WriteSt(cpu, 0, exp);
         PushSt(cpu, sig);
-        Finish(cpu, env);
     }
 
     /// <summary>
@@ -183,14 +192,18 @@ public static unsafe partial class Inst
         NoteX87(cpu, ref op, 0);
         if (StEmpty(cpu, 0) || StEmpty(cpu, 1))
         {
+            // Underflow: C1=0 and C2=0 (nothing left to reduce); C0 and C3 are kept.
             RaiseStackFault(cpu, overflow: false);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (IeMasked(cpu)) WriteSt(cpu, 0, Float80.Indefinite);
             return;
         }
         bool ieee = op.Code == Code.Fprem1;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var a = ReadSt(cpu, 0);
         var b = ReadSt(cpu, 1);
+        // Without a quotient (NaN or invalid operands) C0 and C3 are kept and C1, C2 cleared.
+        ushort keep = (ushort)(FpFlags.C0 | FpFlags.C3);
         ushort cc = 0;
         Float80 r;
         if (Float80.Specials(a, b, ref env, out r))
@@ -203,10 +216,12 @@ public static unsafe partial class Inst
         }
         else if (a.IsZero || b.IsInfinity)
         {
+            keep = 0;
             r = Float80.Normalized(a, ref env);
         }
         else
         {
+            keep = 0;
             r = Float80.Remainder(a, b, ieee, ref env, out ulong q, out bool partial);
             if (partial) cc = FpFlags.C2;
             else
@@ -216,8 +231,14 @@ public static unsafe partial class Inst
                 if ((q & 1) != 0) cc |= FpFlags.C1;
             }
         }
-        WriteSt(cpu, 0, r);
+        // An unmasked invalid, zero-divide or denormal exception delivers no result and no quotient.
+        if (UnmaskedPreComputation(cpu, env))
+        {
+            keep = (ushort)(FpFlags.C0 | FpFlags.C3);
+            cc = 0;
+        }
+        else WriteSt(cpu, 0, r);
         Finish(cpu, env);
-        cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~FswConditionMask) | cc);
+        cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~(FswConditionMask & ~keep)) | cc);
     }
 }

@@ -47,7 +47,9 @@ public static unsafe partial class Inst
             ulong a = cpu.EffectiveAddress(ref op);
             NoteX87(cpu, ref op, a);
             empty = StEmpty(cpu, 0);
-            src = empty ? default : LoadMemOperand(cpu, ref op, a, ref env);
+            // The operand is read (and may fault) before the stack is checked.
+            var scratch = env;
+            src = LoadMemOperand(cpu, ref op, a, ref empty ? ref scratch : ref env);
         }
         else
         {
@@ -66,8 +68,11 @@ public static unsafe partial class Inst
         {
             int c = Float80.Compare(ReadSt(cpu, 0), src, quiet, ref env);
             Finish(cpu, env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE)) != 0) return;
+            // Only an unmasked invalid exception leaves the condition codes alone (SDM); a denormal one
+            // does not, but neither pops.
+            if ((env.Flags & ~cpu.State->FpuControl & FpFlags.IE) != 0) return;
             SetCompareCodes(cpu, c);
+            if (UnmaskedPreComputation(cpu, env)) return;
         }
         for (int i = 0; i < pops; i++) PopSt(cpu);
     }
@@ -80,6 +85,7 @@ public static unsafe partial class Inst
         bool pop = mn is Mnemonic.Fcomip or Mnemonic.Fucomip;
         int i = op.Reg1;
         int c;
+        bool stopped = false;
         if (StEmpty(cpu, 0) || StEmpty(cpu, i))
         {
             RaiseStackFault(cpu, overflow: false);
@@ -91,7 +97,10 @@ public static unsafe partial class Inst
             var env = Env(cpu);
             c = Float80.Compare(ReadSt(cpu, 0), ReadSt(cpu, i), quiet, ref env);
             Finish(cpu, env);
-            if ((env.Flags & ~cpu.State->FpuControl & (FpFlags.IE | FpFlags.DE)) != 0) return;
+            // Only an unmasked invalid exception leaves EFLAGS alone (SDM); a denormal one does not,
+            // but neither pops.
+            if ((env.Flags & ~cpu.State->FpuControl & FpFlags.IE) != 0) return;
+            stopped = UnmaskedPreComputation(cpu, env);
         }
         ulong f = c switch
         {
@@ -101,7 +110,7 @@ public static unsafe partial class Inst
             _ => RFlags.ZF | RFlags.PF | RFlags.CF,
         };
         cpu.SetFlags(RFlags.Arith, f);
-        if (pop) PopSt(cpu);
+        if (pop && !stopped) PopSt(cpu);
     }
 
     public static void Ftst(Cpu cpu, ref DecodedOp op)

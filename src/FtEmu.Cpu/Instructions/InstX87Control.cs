@@ -72,10 +72,27 @@ public static unsafe partial class Inst
     /// <summary>FNOP is a non-control instruction: it takes pending exceptions and updates FIP.</summary>
     public static void FnopChecked(Cpu cpu, ref DecodedOp op) => NoteX87(cpu, ref op, 0);
 
-    /// <summary>The 28-byte protected-mode environment image (32-bit layout, the one 64-bit code gets).</summary>
-    private static void StoreEnv(Cpu cpu, ulong a)
+    /// <summary>
+    /// The protected-mode environment image: 28 bytes (32-bit layout, what 64-bit code normally gets)
+    /// or, with a 66h prefix, 14 bytes (16-bit layout: each field one word). Returns its size.
+    /// </summary>
+    private static int StoreEnv(Cpu cpu, ulong a, bool env16)
     {
         var s = cpu.State;
+        if (env16)
+        {
+            // Check the whole image first so that a fault leaves memory untouched.
+            if (!cpu.Memory.IsWritable(a, 14UL)) throw GuestFault.Segv(FirstBad(cpu, a, 14), cpu.Memory.IsMapped(FirstBad(cpu, a, 14)));
+            cpu.Memory.Write16(a, s->FpuControl);
+            cpu.Memory.Write16(a + 2, cpu.FpuStatusWord);
+            cpu.Memory.Write16(a + 4, s->FpuTag);
+            cpu.Memory.Write16(a + 6, (ushort)s->FpuLastIp);
+            cpu.Memory.Write16(a + 8, 0x33);
+            cpu.Memory.Write16(a + 10, (ushort)s->FpuLastDp);
+            cpu.Memory.Write16(a + 12, 0x2B);
+            return 14;
+        }
+        if (!cpu.Memory.IsWritable(a, 28UL)) throw GuestFault.Segv(FirstBad(cpu, a, 28), cpu.Memory.IsMapped(FirstBad(cpu, a, 28)));
         cpu.Memory.Write32(a, 0xFFFF0000u | s->FpuControl);
         cpu.Memory.Write32(a + 4, 0xFFFF0000u | cpu.FpuStatusWord);
         cpu.Memory.Write32(a + 8, 0xFFFF0000u | s->FpuTag);
@@ -84,7 +101,20 @@ public static unsafe partial class Inst
         cpu.Memory.Write32(a + 16, ((uint)LastOpcode(cpu) << 16) | 0x33);
         cpu.Memory.Write32(a + 20, (uint)s->FpuLastDp);
         cpu.Memory.Write32(a + 24, 0xFFFF002Bu);
+        return 28;
     }
+
+    /// <summary>The first address in [a, a+length) that cannot be written: where the fault is reported.</summary>
+    private static ulong FirstBad(Cpu cpu, ulong a, int length)
+    {
+        for (ulong p = a; p < a + (ulong)length; p = (p | GuestMemory.PageMask) + 1)
+            if (!cpu.Memory.IsWritable(p, 1)) return p;
+        return a;
+    }
+
+    private static bool Env16(ref DecodedOp op) =>
+        op.Code is Code.Fnstenv_m14byte or Code.Fstenv_m14byte or Code.Fldenv_m14byte
+            or Code.Fnsave_m94byte or Code.Fsave_m94byte or Code.Frstor_m94byte;
 
     /// <summary>
     /// FOP: the low 3 bits of the D8-DF opcode byte and the ModRM byte of the instruction at FIP. Read
@@ -104,20 +134,37 @@ public static unsafe partial class Inst
         return ((code[i] & 7) << 8) | code[i + 1];
     }
 
-    private static void LoadEnv(Cpu cpu, ulong a)
+    private static int LoadEnv(Cpu cpu, ulong a, bool env16)
     {
         var s = cpu.State;
-        s->FpuControl = (ushort)((cpu.Memory.Read16(a) & 0x1F3F) | 0x40);
-        ushort sw = cpu.Memory.Read16(a + 4);
+        int step = env16 ? 2 : 4;
+        ushort cw = cpu.Memory.Read16(a);
+        ushort sw = cpu.Memory.Read16(a + (ulong)step);
+        ushort tag = cpu.Memory.Read16(a + 2 * (ulong)step);
+        ulong ip, dp;
+        ushort fop;
+        if (env16)
+        {
+            ip = cpu.Memory.Read16(a + 6);
+            fop = 0;
+            dp = cpu.Memory.Read16(a + 10);
+        }
+        else
+        {
+            ip = cpu.Memory.Read32(a + 12);
+            fop = (ushort)((cpu.Memory.Read32(a + 16) >> 16) & 0x7FF);
+            dp = cpu.Memory.Read32(a + 20);
+        }
+        s->FpuControl = (ushort)((cw & 0x1F3F) | 0x40);
         s->FpuTop = (sw >> 11) & 7;
         s->FpuStatus = (ushort)(sw & ~(7 << 11));
-        ushort tag = cpu.Memory.Read16(a + 8);
-        s->FpuLastIp = cpu.Memory.Read32(a + 12);
-        s->FpuLastOpcode = (ushort)((cpu.Memory.Read32(a + 16) >> 16) & 0x7FF);
-        s->FpuLastDp = cpu.Memory.Read32(a + 20);
+        s->FpuLastIp = ip;
+        s->FpuLastOpcode = fop;
+        s->FpuLastDp = dp;
         s->FpuTag = tag;
         RetagNonEmpty(cpu);
         UpdateSummary(cpu);
+        return env16 ? 14 : 28;
     }
 
     /// <summary>Recomputes the tags of non-empty registers from their contents, as FLDENV/FRSTOR do.</summary>
@@ -133,34 +180,41 @@ public static unsafe partial class Inst
 
     public static void Fnstenv(Cpu cpu, ref DecodedOp op)
     {
-        StoreEnv(cpu, cpu.EffectiveAddress(ref op));
+        StoreEnv(cpu, cpu.EffectiveAddress(ref op), Env16(ref op));
         // FNSTENV masks every exception after saving.
         cpu.State->FpuControl |= 0x3F;
         UpdateSummary(cpu);
     }
 
-    public static void Fldenv(Cpu cpu, ref DecodedOp op) => LoadEnv(cpu, cpu.EffectiveAddress(ref op));
+    public static void Fldenv(Cpu cpu, ref DecodedOp op) => LoadEnv(cpu, cpu.EffectiveAddress(ref op), Env16(ref op));
 
     public static void Fnsave(Cpu cpu, ref DecodedOp op)
     {
         ulong a = cpu.EffectiveAddress(ref op);
-        StoreEnv(cpu, a);
-        for (int i = 0; i < 8; i++) WriteMem80(cpu, a + 28 + 10 * (ulong)i, ReadSt(cpu, i));
+        bool env16 = Env16(ref op);
+        int size = env16 ? 94 : 108;
+        if (!cpu.Memory.IsWritable(a, (ulong)size)) throw GuestFault.Segv(FirstBad(cpu, a, size), cpu.Memory.IsMapped(FirstBad(cpu, a, size)));
+        int env = StoreEnv(cpu, a, env16);
+        for (int i = 0; i < 8; i++) WriteMem80(cpu, a + (ulong)env + 10 * (ulong)i, ReadSt(cpu, i));
         FpuInit(cpu);
     }
 
     public static void Frstor(Cpu cpu, ref DecodedOp op)
     {
         ulong a = cpu.EffectiveAddress(ref op);
-        ushort sw = cpu.Memory.Read16(a + 4);
+        bool env16 = Env16(ref op);
+        int env = env16 ? 14 : 28;
+        ushort sw = cpu.Memory.Read16(a + (env16 ? 2UL : 4UL));
         int top = (sw >> 11) & 7;
+        // Read everything before changing anything: a fault must leave the state as it was.
+        if (!cpu.Memory.IsReadable(a, (ulong)env + 80)) throw GuestFault.Segv(a + (ulong)env + 79, cpu.Memory.IsMapped(a + (ulong)env + 79));
         for (int i = 0; i < 8; i++)
         {
-            var v = ReadMem80(cpu, a + 28 + 10 * (ulong)i);
+            var v = ReadMem80(cpu, a + (ulong)env + 10 * (ulong)i);
             int p = (top + i) & 7;
             cpu.State->FpuSignificand[p] = v.Significand;
             cpu.State->FpuSignExponent[p] = v.SignExponent;
         }
-        LoadEnv(cpu, a);
+        LoadEnv(cpu, a, env16);
     }
 }

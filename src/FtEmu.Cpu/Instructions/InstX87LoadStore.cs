@@ -12,7 +12,7 @@ public static unsafe partial class Inst
         r.Add(Mnemonic.Fild, &Fld);
         r.Add(Mnemonic.Fst, &Fst);
         r.Add(Mnemonic.Fstp, &Fst);
-        r.Add(Mnemonic.Fstpnce, &Fst);
+        r.Add(Mnemonic.Fstpnce, &Fstpnce);
         r.Add(Mnemonic.Fist, &Fist);
         r.Add(Mnemonic.Fistp, &Fist);
         r.Add(Mnemonic.Fisttp, &Fist);
@@ -50,8 +50,9 @@ public static unsafe partial class Inst
             NoteX87(cpu, ref op, 0);
             if (StEmpty(cpu, op.Reg0))
             {
+                // Underflow is reported alone (C1=0) even when the push slot is full as well.
                 RaiseStackFault(cpu, overflow: false);
-                if (IeMasked(cpu)) PushSt(cpu, Float80.Indefinite);
+                if (IeMasked(cpu)) PushRaw(cpu, Float80.Indefinite);
                 return;
             }
             v = ReadSt(cpu, op.Reg0);
@@ -78,6 +79,7 @@ public static unsafe partial class Inst
         bool pop = op.Code != Code.Fst_m32fp && op.Code != Code.Fst_m64fp && op.Code != Code.Fst_sti;
         ulong a = IsMem0(ref op) ? cpu.EffectiveAddress(ref op) : 0;
         NoteX87(cpu, ref op, a);
+        if (IsMem0(ref op)) ProbeWrite(cpu, a, op.Size0);
         var env = Env(cpu);
         bool empty = StEmpty(cpu, 0);
         Float80 v = empty ? Float80.Indefinite : ReadSt(cpu, 0);
@@ -122,6 +124,7 @@ public static unsafe partial class Inst
         bool empty = StEmpty(cpu, 0);
         ulong a = cpu.EffectiveAddress(ref op);
         NoteX87(cpu, ref op, a);
+        ProbeWrite(cpu, a, op.Size0);
         int bits = op.Size0 * 8;
         long v;
         if (empty)
@@ -166,6 +169,7 @@ public static unsafe partial class Inst
     {
         ulong a = cpu.EffectiveAddress(ref op);
         NoteX87(cpu, ref op, a);
+        ProbeWrite(cpu, a, 10);
         var env = Env(cpu);
         bool empty = StEmpty(cpu, 0);
         if (empty)
@@ -181,6 +185,12 @@ public static unsafe partial class Inst
             {
                 env.Flags = (env.Flags & ~FpFlags.PE) | FpFlags.IE;
                 env.RoundedUp = false;
+                // Unmasked invalid: nothing is stored and nothing popped.
+                if (!IeMasked(cpu))
+                {
+                    Finish(cpu, env);
+                    return;
+                }
             }
             cpu.Memory.Write64(a, 0xC000000000000000);
             cpu.Memory.Write16(a + 8, 0xFFFF);
@@ -261,7 +271,26 @@ public static unsafe partial class Inst
     {
         NoteX87(cpu, ref op, 0);
         SetTag(cpu, StPhys(cpu, op.Reg0), TagEmpty);
-        if (op.Code.Mnemonic() == Mnemonic.Ffreep) cpu.State->FpuTop = (cpu.State->FpuTop + 1) & 7;
+        // FFREEP pops: ST(0) becomes empty as well, not just TOP incremented.
+        if (op.Code.Mnemonic() == Mnemonic.Ffreep) PopSt(cpu);
+    }
+
+    /// <summary>
+    /// D9 D8+i, the FSTP alias without the empty check: copies ST(0)'s register and tag to ST(i) as they
+    /// are (nothing when ST(0) is empty), raises nothing, clears C1 and pops.
+    /// </summary>
+    public static void Fstpnce(Cpu cpu, ref DecodedOp op)
+    {
+        NoteX87(cpu, ref op, 0);
+        int src = StPhys(cpu, 0), dst = StPhys(cpu, op.Reg0);
+        if (!StEmpty(cpu, 0))
+        {
+            cpu.State->FpuSignificand[dst] = cpu.State->FpuSignificand[src];
+            cpu.State->FpuSignExponent[dst] = cpu.State->FpuSignExponent[src];
+            SetTag(cpu, dst, (cpu.State->FpuTag >> (2 * src)) & 3);
+        }
+        cpu.State->FpuStatus &= unchecked((ushort)~FswC1);
+        PopSt(cpu);
     }
 
     public static void Fincstp(Cpu cpu, ref DecodedOp op)
@@ -288,7 +317,7 @@ public static unsafe partial class Inst
             if (IeMasked(cpu)) WriteSt(cpu, 0, Float80.Indefinite);
             return;
         }
-        cpu.State->FpuStatus &= unchecked((ushort)~FswC1);
+        // C1 changes only on stack underflow (SDM: "set to 0 if stack underflow occurred").
         int cc = op.Code switch
         {
             Code.Fcmovb_st0_sti => 2,

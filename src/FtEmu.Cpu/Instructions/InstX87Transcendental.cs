@@ -22,9 +22,9 @@ public static unsafe partial class Inst
     {
         NoteX87(cpu, ref op, 0);
         if (!St0Present(cpu)) return;
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var r = Transcendental.F2xm1(ReadSt(cpu, 0), ref env);
-        WriteSt(cpu, 0, r);
+        if (!UnmaskedPreComputation(cpu, env)) WriteSt(cpu, 0, r);
         Finish(cpu, env);
     }
 
@@ -40,7 +40,7 @@ public static unsafe partial class Inst
             PopSt(cpu);
             return;
         }
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
         var x = ReadSt(cpu, 0);
         var y = ReadSt(cpu, 1);
         var r = op.Code switch
@@ -49,9 +49,11 @@ public static unsafe partial class Inst
             Code.Fyl2xp1 => Transcendental.Fyl2xp1(x, y, ref env),
             _ => Transcendental.Fpatan(x, y, ref env),
         };
-        WriteSt(cpu, 1, r);
+        // An unmasked invalid, denormal or zero-divide exception delivers no result and does not pop.
+        bool deliver = !UnmaskedPreComputation(cpu, env);
+        if (deliver) WriteSt(cpu, 1, r);
         Finish(cpu, env);
-        PopSt(cpu);
+        if (deliver) PopSt(cpu);
     }
 
     public static void FTrig(Cpu cpu, ref DecodedOp op)
@@ -60,15 +62,18 @@ public static unsafe partial class Inst
         bool pushes = op.Code is Code.Fptan or Code.Fsincos;
         if (StEmpty(cpu, 0))
         {
+            // Underflow is reported alone (C1=0) even when the push slot is full; C2 (out of range) is cleared.
             RaiseStackFault(cpu, overflow: false);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (!IeMasked(cpu)) return;
             WriteSt(cpu, 0, Float80.Indefinite);
-            if (pushes) PushSt(cpu, Float80.Indefinite);
+            if (pushes) PushRaw(cpu, Float80.Indefinite);
             return;
         }
         if (pushes && PushWouldOverflow(cpu))
         {
             RaiseStackFault(cpu, overflow: true);
+            cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);
             if (!IeMasked(cpu)) return;
             WriteSt(cpu, 0, Float80.Indefinite);
             cpu.State->FpuTop = (cpu.State->FpuTop - 1) & 7;
@@ -82,33 +87,41 @@ public static unsafe partial class Inst
             cpu.State->FpuStatus = (ushort)((cpu.State->FpuStatus & ~FswC1) | FpFlags.C2);
             return;
         }
-        var env = Env(cpu);
+        var env = ArithEnv(cpu);
+        // Results are computed first: an unmasked invalid or denormal exception delivers none of them.
+        Float80 r0, r1 = default;
+        bool push = false;
         switch (op.Code)
         {
             case Code.Fsin:
-                WriteSt(cpu, 0, Transcendental.Trig(x, Transcendental.Sin, ref env));
+                r0 = Transcendental.Trig(x, Transcendental.Sin, ref env);
                 break;
             case Code.Fcos:
-                WriteSt(cpu, 0, Transcendental.Trig(x, Transcendental.Cos, ref env));
+                r0 = Transcendental.Trig(x, Transcendental.Cos, ref env);
                 break;
             case Code.Fptan:
             {
-                var t = Transcendental.Trig(x, Transcendental.Tan, ref env);
-                WriteSt(cpu, 0, t);
-                PushSt(cpu, (env.Flags & FpFlags.IE) != 0 && t.Equals(Float80.Indefinite) && !x.IsNaN ? Float80.Indefinite : Float80.One);
+                r0 = Transcendental.Trig(x, Transcendental.Tan, ref env);
+                // A NaN operand gives that NaN (quieted) in both results; an invalid one the indefinite.
+                r1 = x.IsNaN || ((env.Flags & FpFlags.IE) != 0 && r0.Equals(Float80.Indefinite)) ? r0 : Float80.One;
+                push = true;
                 break;
             }
             default:
             {
-                var s = Transcendental.Trig(x, Transcendental.Sin, ref env);
-                var cosEnv = Env(cpu);
-                var c = Transcendental.Trig(x, Transcendental.Cos, ref cosEnv);
+                r0 = Transcendental.Trig(x, Transcendental.Sin, ref env);
+                var cosEnv = ArithEnv(cpu);
+                r1 = Transcendental.Trig(x, Transcendental.Cos, ref cosEnv);
                 env.Flags |= cosEnv.Flags;
                 env.RoundedUp = cosEnv.RoundedUp;
-                WriteSt(cpu, 0, s);
-                PushSt(cpu, c);
+                push = true;
                 break;
             }
+        }
+        if (!UnmaskedPreComputation(cpu, env))
+        {
+            WriteSt(cpu, 0, r0);
+            if (push) PushSt(cpu, r1);
         }
         Finish(cpu, env);
         cpu.State->FpuStatus &= unchecked((ushort)~FpFlags.C2);

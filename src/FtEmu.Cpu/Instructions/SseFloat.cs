@@ -21,9 +21,8 @@ internal enum FOp : byte
 /// </summary>
 /// <remarks>
 /// Known limits: RCPPS/RSQRTPS use 1/x rounded to 12 fraction bits, not a vendor's table (relative
-/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). With an
-/// unmasked exception the flags of all lanes are merged before the SIGFPE, where hardware may report
-/// only the pre-computation ones. Single precision is computed through exact double residuals;
+/// error below 1.5*2^-12, as the manuals promise; exact bits differ from Intel and AMD). An unmasked
+/// pre-computation exception in any lane reports only the pre-computation flags (SimdFlags). Single precision is computed through exact double residuals;
 /// double precision re-derives tininess and overflow at scaled exponents where the host result alone
 /// cannot tell.
 /// </remarks>
@@ -136,6 +135,8 @@ internal static class SseFloat
     /// </summary>
     public static uint RoundToSingle(double d, int se, uint mxcsr, ref uint flags)
     {
+        uint lf = 0; // this lane's flags: the underflow rules below may take PE back
+
         int mode = Mode(mxcsr);
         float f = (float)d; // nearest-even
         double df = f;
@@ -180,9 +181,18 @@ internal static class SseFloat
                     if ((bits & 0x80000000) == 0 ? s < 0 && (bits & 0x7FFFFFFF) != 0 : s > 0) bits = (bits & 0x7FFFFFFF) == 0x7F800000 ? (bits & 0x80000000) | 0x7F7FFFFF : bits - 1;
                     break;
             }
-            flags |= PE;
+            lf |= PE;
         }
-        if (overflow) flags |= OE | PE;
+        if (overflow)
+        {
+            lf |= OE | PE;
+            // Overflow unmasked: PE tells whether the result rounded with an unbounded exponent is inexact.
+            if ((mxcsr & (OE << 7)) == 0)
+            {
+                double scaled = Math.ScaleB(d, -Math.ILogB(d));
+                lf = (lf & ~PE) | ((double)(float)scaled != scaled || se != 0 ? PE : 0);
+            }
+        }
         else if (s != 0 && (bits & 0x7FFFFFFF) == 0x00800000 && Math.Abs(d) <= 1.1754943508222875e-38)
         {
             // Tininess is detected after rounding with an unbounded exponent: one more bit of
@@ -192,24 +202,33 @@ internal static class SseFloat
             if ((twice & 0x7FFFFFFF) < 0x01000000)
             {
                 if ((mxcsr & FTZ) != 0) bits &= 0x80000000;
-                flags |= UE;
+                lf |= UE;
             }
         }
         else if ((bits & 0x7FFFFFFF) < 0x00800000 && (s != 0 || (bits & 0x7FFFFFFF) != 0))
         {
-            if ((mxcsr & FTZ) != 0)
+            if ((mxcsr & FTZ) != 0 && (mxcsr & (UE << 7)) != 0)
             {
-                flags |= UE | PE;
+                lf |= UE | PE;
                 bits &= 0x80000000;
             }
-            else if (s != 0) flags |= UE;
+            else if ((mxcsr & (UE << 7)) == 0)
+            {
+                // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
+                // rounded with an unbounded exponent (what the trap handler would get) is inexact.
+                double scaled = Math.ScaleB(d, -Math.ILogB(d)); // into [1, 2), exact
+                lf = (lf & ~PE) | UE | ((double)(float)scaled != scaled || se != 0 ? PE : 0);
+            }
+            else if (s != 0) lf |= UE;
         }
+        flags |= lf;
         return bits;
     }
 
     /// <summary>Double-precision counterpart: d is x rounded to nearest (possibly infinite on overflow), s the sign of x - d.</summary>
     public static ulong RoundDouble(double d, int s, uint mxcsr, ref uint flags, FOp op = FOp.Add, double x = 0, double y = 0)
     {
+        uint lf = 0; // this lane's flags: the unmasked-exception rules below may take PE back
         int mode = Mode(mxcsr);
         ulong bits = B(d);
         bool overflow = double.IsInfinity(d);
@@ -244,10 +263,16 @@ internal static class SseFloat
                     if ((bits >> 63) == 0 ? s < 0 && (bits & 0x7FFFFFFFFFFFFFFF) != 0 : s > 0) bits -= 1;
                     break;
             }
-            flags |= PE;
+            lf |= PE;
             if (double.IsInfinity(D(bits))) overflow = true;
         }
-        if (overflow) flags |= OE | PE;
+        if (overflow)
+        {
+            lf |= OE | PE;
+            // Overflow unmasked: PE tells whether the result rounded with an unbounded exponent is inexact.
+            if ((mxcsr & (OE << 7)) == 0 && op is FOp.Mul or FOp.Div or FOp.Add && (x != 0 || y != 0))
+                lf = (lf & ~PE) | (InexactUnbounded(op, x, y) ? PE : 0);
+        }
         else if (s != 0 && (bits & 0x7FFFFFFFFFFFFFFF) == 0x0010000000000000 && (op is FOp.Mul or FOp.Div) &&
                  (Math.Abs(d) < DoubleMinNormal || (d < 0 ? s > 0 : s < 0)))
         {
@@ -266,20 +291,53 @@ internal static class SseFloat
             }
             if (Math.Abs(D(sb)) < DoubleMinNormal * Two512)
             {
-                flags |= UE;
+                lf |= UE;
                 if ((mxcsr & FTZ) != 0) bits &= 0x8000000000000000;
             }
         }
         else if ((bits & 0x7FFFFFFFFFFFFFFF) < 0x0010000000000000 && (s != 0 || (bits & 0x7FFFFFFFFFFFFFFF) != 0))
         {
-            if ((mxcsr & FTZ) != 0)
+            bool umMasked = (mxcsr & (UE << 7)) != 0;
+            if ((mxcsr & FTZ) != 0 && umMasked)
             {
-                flags |= UE | PE;
+                lf |= UE | PE;
                 bits &= 0x8000000000000000;
             }
-            else if (s != 0) flags |= UE;
+            else if (!umMasked)
+            {
+                // Underflow unmasked: a tiny result traps even when exact, and PE tells whether the result
+                // rounded with an unbounded exponent is inexact (a tiny sum is always exact).
+                lf |= UE;
+                lf &= ~PE;
+                if (op is FOp.Mul or FOp.Div && x != 0 && y != 0) lf |= InexactUnbounded(op, x, y) ? PE : 0;
+                else if (op != FOp.Add && s != 0) lf |= PE;
+            }
+            else if (s != 0) lf |= UE;
         }
+        flags |= lf;
         return bits;
+    }
+
+    /// <summary>
+    /// Whether x op y, rounded to 53 bits with an unbounded exponent, is inexact: the operands are
+    /// scaled into [1, 2) (exactly), where the host's rounding is the unbounded one.
+    /// </summary>
+    private static bool InexactUnbounded(FOp op, double x, double y)
+    {
+        if (op == FOp.Add)
+        {
+            // Only overflow gets here for sums (tiny sums are exact); halving is exact for such operands.
+            double xh = x * 0.5, yh = y * 0.5, h = xh + yh;
+            return TwoSumSign(xh, yh, h) != 0;
+        }
+        double xs = Math.ScaleB(x, -Math.ILogB(x)), ys = Math.ScaleB(y, -Math.ILogB(y));
+        if (op == FOp.Mul)
+        {
+            double p = xs * ys;
+            return Math.FusedMultiplyAdd(xs, ys, -p) != 0;
+        }
+        double q = xs / ys;
+        return Math.FusedMultiplyAdd(-q, ys, xs) != 0;
     }
 
     private static int TwoSumSign(double a, double b, double s)

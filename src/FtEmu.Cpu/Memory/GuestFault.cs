@@ -25,6 +25,19 @@ public sealed class GuestFault : Exception
     /// <summary>The faulting data address (SIGSEGV, SIGBUS) or instruction address.</summary>
     public ulong Address { get; }
 
+    /// <summary>
+    /// A bad access to <paramref name="address"/>. A non-canonical address is a general-protection
+    /// fault, not a page fault: Linux reports it as SIGSEGV with SI_KERNEL and no address.
+    /// </summary>
     public static GuestFault Segv(ulong address, bool mapped) =>
-        new(SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, address);
+        IsCanonical(address) ? new(SIGSEGV, mapped ? SEGV_ACCERR : SEGV_MAPERR, address) : NonCanonicalAccess();
+
+    /// <summary>#GP for a non-canonical address (the interpreter turns it into #SS, SIGBUS, for stack references).</summary>
+    public static GuestFault NonCanonicalAccess() => new(SIGSEGV, SI_KERNEL, 0) { NonCanonical = true };
+
+    /// <summary>The fault is an access to a non-canonical address.</summary>
+    public bool NonCanonical { get; private init; }
+
+    /// <summary>Bits 63..47 all equal (48-bit virtual addresses).</summary>
+    public static bool IsCanonical(ulong address) => (ulong)((long)address >> 47) + 1 <= 1;
 }

@@ -23,6 +23,7 @@ public static class RFlags
     public const ulong IF = 1UL << 9;
     public const ulong DF = 1UL << 10;
     public const ulong OF = 1UL << 11;
+    public const ulong NT = 1UL << 14;
     public const ulong AC = 1UL << 18;
     public const ulong ID = 1UL << 21;
     /// <summary>The six status flags computed by arithmetic.</summary>

@@ -158,7 +158,17 @@ public readonly struct Float80 : IEquatable<Float80>
         // smallest normal is not tiny.
         bool tiny = be < 1 && !(be == 0 && RoundsToCarry(env.Rounding, neg, m, p));
         bool wrap80 = maxBiased == 0x7FFF;
-        if (be < 1 && wrap80 && env.WrapUnderflow)
+        // The wrapped exponent must itself fit (FSCALE can go further); otherwise the masked response follows.
+        // Tininess after rounding decides here too: a value that rounds up to the smallest normal does not underflow.
+        if (tiny && be + WrapBias < 1 && wrap80 && env.WrapUnderflow)
+        {
+            // Beyond even the wrapped range (FSCALE): zero, whatever the rounding mode.
+            env.Flags |= FpFlags.UE | FpFlags.PE;
+            env.RoundedUp = false;
+            m = 0;
+            return 0;
+        }
+        if (tiny && wrap80 && env.WrapUnderflow)
         {
             // Unmasked underflow: UE on tininess, the result rounded as a normal and wrapped up.
             env.Flags |= FpFlags.UE;
@@ -206,7 +216,12 @@ public readonly struct Float80 : IEquatable<Float80>
         if (be >= maxBiased && wrap80 && env.WrapOverflow)
         {
             env.Flags |= FpFlags.OE;
-            return be - WrapBias;
+            if (be - WrapBias < maxBiased) return be - WrapBias;
+            // Beyond even the wrapped range (FSCALE): infinity, whatever the rounding mode.
+            env.Flags |= FpFlags.PE;
+            env.RoundedUp = true;
+            m = UInt128.One << 127;
+            return maxBiased;
         }
         if (be >= maxBiased)
         {

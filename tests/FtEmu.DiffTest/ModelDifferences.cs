@@ -1,0 +1,127 @@
+using Iced.Intel;
+
+namespace FtEmu.DiffTest;
+
+/// <summary>
+/// Where the comparison is relaxed, each in one stated, narrow way; everything else is exact.
+/// <list type="bullet">
+/// <item>x87 last-instruction pointers (FOP, FIP/FCS, FDP/FDS) in FXSAVE/FNSTENV/FNSAVE images and in
+/// the register state: implementation-defined (AMD saves them only while an exception is pending;
+/// Intel may deprecate FCS/FDS). Not compared.</item>
+/// <item>MXCSR_MASK in an FXSAVE image: the model's value (0xFFFF), not the host's. Not compared.</item>
+/// <item>Bytes the register state does not define: the reserved upper 6 bytes of each ST slot and
+/// bytes 416..511 of the FXSAVE register image (the kernel's XSAVE software area).</item>
+/// <item>x87 transcendentals (F2XM1, FYL2X, FYL2XP1, FPTAN, FPATAN, FSIN, FCOS, FSINCOS): results within
+/// 1 ulp of the 64-bit significand (same sign and class), and C1 (round-up) is not compared.</item>
+/// <item>C1 after FCOMI/FCOMIP/FUCOMI/FUCOMIP: the SDM says "set to 0" (what the model does); the
+/// AMD host leaves it unchanged. Not compared for those four.</item>
+/// <item>C0, C2, C3 after FCOM/FUCOM/FICOM/FTST (and popping forms) that raised an unmasked invalid
+/// exception: the SDM says the condition codes are not set (what the model does); the AMD host sets
+/// them to "unordered". Not compared in exactly that case.</item>
+/// <item>F2XM1 with |ST(0)| &gt; 1 and FYL2XP1 with |ST(0)| &gt;= 1 - sqrt(2)/2: the SDM calls the result
+/// undefined. The x87 registers, TOP, tags and C1 are not compared for exactly those operands.</item>
+/// <item>EFLAGS after FCOMI/FCOMIP/FUCOMI/FUCOMIP that raised an unmasked invalid exception: the SDM
+/// says they are not set (what the model does); the AMD host sets "unordered". Not compared then.</item>
+/// <item>si_addr of a page fault in a multi-byte access that crosses into a bad page: any address
+/// inside the faulting part of the access (which byte the CPU reports is implementation-defined).</item>
+/// <item>RCPPS/RCPSS/RSQRTPS/RSQRTSS: the SDM only bounds the approximation (relative error at most
+/// 1.5 * 2^-12); a lane matches when both are finite, same sign, and within that bound of each other's
+/// exact counterpart (checked as within 2^-10 relative of each other); zeros, infinities and NaNs are exact.</item>
+/// </list>
+/// CPUID and RDTSC are not run at all (see <see cref="ClaimedCodes.Excluded"/>).
+/// </summary>
+public static class ModelDifferences
+{
+    /// <summary>Offsets in an FXSAVE image of FOP (6..7), FIP (8..15), FDP (16..23) and MXCSR_MASK (28..31).</summary>
+    public static readonly (int Start, int Length)[] FxsaveUnspecified = [(6, 18), (28, 4)];
+
+    /// <summary>FNSTENV/FNSAVE environment: FIP, FCS/FOP, FDP, FDS fields (32-bit format offsets 12..27; 16-bit 6..13).</summary>
+    public static (int Start, int Length) EnvPointers(bool env16) => env16 ? (6, 8) : (12, 16);
+
+    /// <summary>Both reported fault addresses lie in the same access [start, start+size), in bad pages.</summary>
+    public static bool SameAccess(ulong a, ulong b, ulong start, int size) =>
+        size > 1 && a >= start && b >= start && a < start + (ulong)size && b < start + (ulong)size;
+
+    /// <summary>RFLAGS bits whose value after this instruction is vendor-defined (see the list above).</summary>
+    public static ulong VendorFlags(Mnemonic m, ushort nativeFsw, ushort fcw) =>
+        (nativeFsw & 1) != 0 && (fcw & 1) == 0 && m is Mnemonic.Fcomi or Mnemonic.Fcomip or Mnemonic.Fucomi or Mnemonic.Fucomip
+            ? UndefinedFlags.Arith : 0;
+
+    /// <summary>FSW bits whose value after this instruction is vendor-defined (see the list above).</summary>
+    public static ushort VendorFsw(Mnemonic m, ushort nativeFsw, ushort fcw)
+    {
+        if (m is Mnemonic.Fcomi or Mnemonic.Fcomip or Mnemonic.Fucomi or Mnemonic.Fucomip) return 0x200;
+        bool unmaskedInvalid = (nativeFsw & 1) != 0 && (fcw & 1) == 0;
+        if (unmaskedInvalid && m is Mnemonic.Fcom or Mnemonic.Fcomp or Mnemonic.Fcompp or Mnemonic.Fucom or Mnemonic.Fucomp
+                or Mnemonic.Fucompp or Mnemonic.Ficom or Mnemonic.Ficomp or Mnemonic.Ftst)
+            return 0x100 | 0x400 | 0x4000;
+        return 0;
+    }
+
+    /// <summary>F2XM1/FYL2XP1 with ST(0) outside the range where the SDM defines the result (finite operands only).</summary>
+    public static bool UndefinedX87Result(Mnemonic m, ReadOnlySpan<byte> st0)
+    {
+        ushort se = BitConverter.ToUInt16(st0[8..]);
+        ulong mant = BitConverter.ToUInt64(st0);
+        int e = se & 0x7FFF;
+        if (e == 0x7FFF || (mant >> 63) == 0) return false; // NaN, infinity, denormal, unnormal: defined (invalid or tiny)
+        return m switch
+        {
+            // |x| > 1, compared exactly (a double would round 1 + 2^-63 to 1).
+            Mnemonic.F2xm1 => e > 0x3FFF || (e == 0x3FFF && mant != 1UL << 63),
+            Mnemonic.Fyl2xp1 => Math.ScaleB(mant / 9223372036854775808.0, e - 0x3FFF) >= 1 - Math.Sqrt(2) / 2,
+            _ => false,
+        };
+    }
+
+    public static bool IsApproximation(Mnemonic m) => m is Mnemonic.Rcpps or Mnemonic.Rcpss or Mnemonic.Rsqrtps or Mnemonic.Rsqrtss;
+
+    /// <summary>Two float32 approximations of the same value: both finite and nonzero, same sign, within 2^-10 relative.</summary>
+    public static bool CloseApproximation(uint a, uint b)
+    {
+        if (a == b) return true;
+        float fa = BitConverter.UInt32BitsToSingle(a), fb = BitConverter.UInt32BitsToSingle(b);
+        if (!float.IsFinite(fa) || !float.IsFinite(fb) || fa == 0 || fb == 0 || (a >> 31) != (b >> 31)) return false;
+        return Math.Abs((double)fa - fb) <= Math.Abs((double)fa) * (1.0 / 1024);
+    }
+
+    private static readonly HashSet<Mnemonic> s_transcendental =
+    [
+        Mnemonic.F2xm1, Mnemonic.Fyl2x, Mnemonic.Fyl2xp1, Mnemonic.Fptan, Mnemonic.Fpatan,
+        Mnemonic.Fsin, Mnemonic.Fcos, Mnemonic.Fsincos,
+    ];
+
+    public static bool IsTranscendental(Mnemonic m) => s_transcendental.Contains(m);
+
+    /// <summary>The memory ranges (data-region offsets) this instruction writes whose contents are implementation-defined.</summary>
+    public static IEnumerable<(int Start, int Length)> UnspecifiedMemory(Instruction ins, ulong address)
+    {
+        long off = (long)(address - Layout.DataBase);
+        if (off < 0 || off >= Layout.DataSize) yield break;
+        switch (ins.Mnemonic)
+        {
+            case Mnemonic.Fxsave or Mnemonic.Fxsave64:
+                foreach (var (s, l) in FxsaveUnspecified) yield return ((int)off + s, l);
+                break;
+            case Mnemonic.Fnstenv or Mnemonic.Fstenv or Mnemonic.Fnsave or Mnemonic.Fsave:
+            {
+                var (s, l) = EnvPointers(ins.MemorySize is MemorySize.FpuEnv14 or MemorySize.FpuState94);
+                yield return ((int)off + s, l);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two 80-bit values at most 1 ulp apart, same sign and both finite nonzero of the same exponent range.</summary>
+    public static bool WithinOneUlp(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        ushort sa = BitConverter.ToUInt16(a[8..]), sb = BitConverter.ToUInt16(b[8..]);
+        if ((sa & 0x8000) != (sb & 0x8000)) return false;
+        if ((sa & 0x7FFF) == 0x7FFF || (sb & 0x7FFF) == 0x7FFF) return false;
+        UInt128 oa = ((UInt128)(uint)(sa & 0x7FFF) << 64) | BitConverter.ToUInt64(a);
+        UInt128 ob = ((UInt128)(uint)(sb & 0x7FFF) << 64) | BitConverter.ToUInt64(b);
+        // Consecutive normals straddling a binade differ by 2^63 in this ordinal (J bit); accept that step too.
+        UInt128 d = oa > ob ? oa - ob : ob - oa;
+        return d <= 1 || (d == ((UInt128)1 << 63) + 1 && (oa >> 64) != (ob >> 64));
+    }
+}
