@@ -51,6 +51,8 @@ public static unsafe partial class Inst
     /// <summary>
     /// Products of the lanes imm8[7:4] selects (others +0.0), summed pairwise as the SDM orders it
     /// ((p0 + p1) + (p2 + p3)), each step rounded under MXCSR; the sum goes to the lanes imm8[3:0] selects.
+    /// The steps run one after another as on hardware: an unmasked exception in one step raises #XM
+    /// before the next runs, so the later steps' flags (e.g. DE for a tiny product) are never reported.
     /// </summary>
     internal struct Dpps : IXmmOp
     {
@@ -60,8 +62,10 @@ public static unsafe partial class Inst
             uint mx = cpu.State->Mxcsr;
             uint* p = stackalloc uint[4];
             for (int i = 0; i < 4; i++) p[i] = ((imm >> (4 + i)) & 1) != 0 ? SseFloat.Op32(FOp.Mul, x[i], y[i], mx, ref flags) : 0;
+            if (UnmaskedSoFar(mx, flags)) return;
             uint lo = SseFloat.Op32(FOp.Add, p[0], p[1], mx, ref flags);
             uint hi = SseFloat.Op32(FOp.Add, p[2], p[3], mx, ref flags);
+            if (UnmaskedSoFar(mx, flags)) return;
             uint sum = SseFloat.Op32(FOp.Add, lo, hi, mx, ref flags);
             for (int i = 0; i < 4; i++) z[i] = ((imm >> i) & 1) != 0 ? sum : 0;
         }
@@ -74,11 +78,15 @@ public static unsafe partial class Inst
             uint mx = cpu.State->Mxcsr;
             ulong p0 = (imm & 0x10) != 0 ? SseFloat.Op64(FOp.Mul, a[0], b[0], mx, ref flags) : 0;
             ulong p1 = (imm & 0x20) != 0 ? SseFloat.Op64(FOp.Mul, a[1], b[1], mx, ref flags) : 0;
+            if (UnmaskedSoFar(mx, flags)) return;
             ulong sum = SseFloat.Op64(FOp.Add, p0, p1, mx, ref flags);
             r[0] = (imm & 1) != 0 ? sum : 0;
             r[1] = (imm & 2) != 0 ? sum : 0;
         }
     }
+
+    /// <summary>True when a step has raised an exception that MXCSR leaves unmasked (the #XM comes before the next step).</summary>
+    private static bool UnmaskedSoFar(uint mxcsr, uint flags) => (flags & ~(mxcsr >> 7) & 0x3F) != 0;
 
     /// <summary>Element i comes from the source where the top bit of XMM0's element i is set.</summary>
     internal struct BlendVar<T> : IXmmOp where T : unmanaged
