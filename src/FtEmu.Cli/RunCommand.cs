@@ -16,6 +16,7 @@ internal static class RunCommand
             if (s.Role != FtRole.None) return LockstepCommand.Execute(s, logger);
             if (s.Program == null) throw new LoadException("run needs a program");
             var launch = GuestLauncher.Prepare(s.Program, s.Arguments, s.Root);
+            launch = launch with { Options = launch.Options with { Engine = Cpu.CpuEngineOptions.Default with { Engine = s.Engine } } };
             var strace = s.Strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null;
             using var host = new LiveHost();
             if (s.RecordPath != null) return Record(s, launch, host, logger, strace);

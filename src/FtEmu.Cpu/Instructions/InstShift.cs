@@ -53,11 +53,17 @@ public static unsafe partial class Inst
         ulong r = a << n;
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetArithFlags(cpu, ShlFlags(a, r, n, size));
+    }
+
+    /// <summary>The six flags of SHL by a masked count n != 0 of the masked value a (shared with the JIT).</summary>
+    internal static ulong ShlFlags(ulong a, ulong r, int n, int size)
+    {
         // Bit shifted out last; counts beyond the width of an 8/16-bit operand shift out zeros.
         ulong cf = ((a << (n - 1)) >> (size * 8 - 1)) & 1;
         ulong f = Cpu.ResultFlags(r, size) | cf | RFlags.AF;
         if ((Msb(r, size) ^ cf) != 0) f |= RFlags.OF;
-        SetArithFlags(cpu, f);
+        return f;
     }
 
     public static void Shr(Cpu cpu, ref DecodedOp op)
@@ -68,9 +74,15 @@ public static unsafe partial class Inst
         ulong r = a >> n;
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetArithFlags(cpu, ShrFlags(a, r, n, size));
+    }
+
+    /// <summary>The six flags of SHR by a masked count n != 0 of the masked value a (shared with the JIT).</summary>
+    internal static ulong ShrFlags(ulong a, ulong r, int n, int size)
+    {
         ulong f = Cpu.ResultFlags(r, size) | ((a >> (n - 1)) & 1) | RFlags.AF;
         if (n == 1 && Msb(a, size) != 0) f |= RFlags.OF;
-        SetArithFlags(cpu, f);
+        return f;
     }
 
     public static void Sar(Cpu cpu, ref DecodedOp op)
@@ -81,8 +93,12 @@ public static unsafe partial class Inst
         ulong r = (ulong)(a >> n);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
-        SetArithFlags(cpu, Cpu.ResultFlags(r, size) | ((ulong)(a >> (n - 1)) & 1) | RFlags.AF);
+        SetArithFlags(cpu, SarFlags(a, r, n, size));
     }
+
+    /// <summary>The six flags of SAR by a masked count n != 0 of the sign-extended value a (shared with the JIT).</summary>
+    internal static ulong SarFlags(long a, ulong r, int n, int size) =>
+        Cpu.ResultFlags(r, size) | ((ulong)(a >> (n - 1)) & 1) | RFlags.AF;
 
     /// <summary>Rotates the low <paramref name="size"/> bytes of <paramref name="a"/> left by k (0 &lt;= k &lt; width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,139 @@
+using Iced.Intel;
+
+namespace FtEmu.Cpu;
+
+/// <summary>How the JIT emits one op: inline IL of a family, or a call of its interpreter handler.</summary>
+internal enum JitForm : byte
+{
+    Fallback,
+    Nop,
+    Mov,
+    Movzx,
+    Movsx,
+    Lea,
+    Alu,
+    IncDec,
+    Neg,
+    Not,
+    Shift,
+    Imul,
+    Jcc,
+    Setcc,
+    Cmov,
+    Jmp,
+    Call,
+    Ret,
+    Push,
+    Pop,
+}
+
+/// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
+internal enum JitAlu : byte
+{
+    None,
+    Add,
+    Sub,
+    Cmp,
+    And,
+    Or,
+    Xor,
+    Test,
+    Inc,
+    Dec,
+    Shl,
+    Shr,
+    Sar,
+}
+
+/// <summary>
+/// Which instructions have inline emitters: a table by mnemonic, then a check of the operand form
+/// (anything the emitters do not handle, e.g. LOCK, segment registers, shift counts in CL, runs
+/// through the interpreter handler).
+/// </summary>
+internal static class JitInlineTable
+{
+    private static readonly Dictionary<Mnemonic, (JitForm Form, JitAlu Alu)> s_byMnemonic = Build();
+
+    private static Dictionary<Mnemonic, (JitForm, JitAlu)> Build()
+    {
+        var t = new Dictionary<Mnemonic, (JitForm, JitAlu)>
+        {
+            [Mnemonic.Nop] = (JitForm.Nop, JitAlu.None),
+            [Mnemonic.Endbr64] = (JitForm.Nop, JitAlu.None),
+            [Mnemonic.Mov] = (JitForm.Mov, JitAlu.None),
+            [Mnemonic.Movzx] = (JitForm.Movzx, JitAlu.None),
+            [Mnemonic.Movsx] = (JitForm.Movsx, JitAlu.None),
+            [Mnemonic.Movsxd] = (JitForm.Movsx, JitAlu.None),
+            [Mnemonic.Lea] = (JitForm.Lea, JitAlu.None),
+            [Mnemonic.Add] = (JitForm.Alu, JitAlu.Add),
+            [Mnemonic.Sub] = (JitForm.Alu, JitAlu.Sub),
+            [Mnemonic.Cmp] = (JitForm.Alu, JitAlu.Cmp),
+            [Mnemonic.And] = (JitForm.Alu, JitAlu.And),
+            [Mnemonic.Or] = (JitForm.Alu, JitAlu.Or),
+            [Mnemonic.Xor] = (JitForm.Alu, JitAlu.Xor),
+            [Mnemonic.Test] = (JitForm.Alu, JitAlu.Test),
+            [Mnemonic.Inc] = (JitForm.IncDec, JitAlu.Inc),
+            [Mnemonic.Dec] = (JitForm.IncDec, JitAlu.Dec),
+            [Mnemonic.Neg] = (JitForm.Neg, JitAlu.None),
+            [Mnemonic.Not] = (JitForm.Not, JitAlu.None),
+            [Mnemonic.Shl] = (JitForm.Shift, JitAlu.Shl),
+            [Mnemonic.Sal] = (JitForm.Shift, JitAlu.Shl),
+            [Mnemonic.Shr] = (JitForm.Shift, JitAlu.Shr),
+            [Mnemonic.Sar] = (JitForm.Shift, JitAlu.Sar),
+            [Mnemonic.Imul] = (JitForm.Imul, JitAlu.None),
+            [Mnemonic.Jmp] = (JitForm.Jmp, JitAlu.None),
+            [Mnemonic.Call] = (JitForm.Call, JitAlu.None),
+            [Mnemonic.Ret] = (JitForm.Ret, JitAlu.None),
+            [Mnemonic.Push] = (JitForm.Push, JitAlu.None),
+            [Mnemonic.Pop] = (JitForm.Pop, JitAlu.None),
+        };
+        foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
+                     Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
+            t[m] = (JitForm.Jcc, JitAlu.None);
+        foreach (var m in new[] { Mnemonic.Seto, Mnemonic.Setno, Mnemonic.Setb, Mnemonic.Setae, Mnemonic.Sete, Mnemonic.Setne, Mnemonic.Setbe, Mnemonic.Seta,
+                     Mnemonic.Sets, Mnemonic.Setns, Mnemonic.Setp, Mnemonic.Setnp, Mnemonic.Setl, Mnemonic.Setge, Mnemonic.Setle, Mnemonic.Setg })
+            t[m] = (JitForm.Setcc, JitAlu.None);
+        foreach (var m in new[] { Mnemonic.Cmovo, Mnemonic.Cmovno, Mnemonic.Cmovb, Mnemonic.Cmovae, Mnemonic.Cmove, Mnemonic.Cmovne, Mnemonic.Cmovbe, Mnemonic.Cmova,
+                     Mnemonic.Cmovs, Mnemonic.Cmovns, Mnemonic.Cmovp, Mnemonic.Cmovnp, Mnemonic.Cmovl, Mnemonic.Cmovge, Mnemonic.Cmovle, Mnemonic.Cmovg })
+            t[m] = (JitForm.Cmov, JitAlu.None);
+        return t;
+    }
+
+    public static (JitForm Form, JitAlu Alu) Classify(in DecodedOp op)
+    {
+        if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
+        return Supports(entry.Form, in op) ? entry : (JitForm.Fallback, JitAlu.None);
+    }
+
+    private static bool Rm(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory;
+
+    private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
+
+    private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
+
+    private static bool Supports(JitForm form, in DecodedOp op)
+    {
+        if ((op.Prefix & OpPrefix.Lock) != 0) return false;
+        bool twoMem = op.Kind0 == OperandKind.Memory && op.Kind1 == OperandKind.Memory;
+        return form switch
+        {
+            JitForm.Nop => true,
+            JitForm.Mov or JitForm.Alu => op.OpCount == 2 && Rm(op.Kind0) && Source(op.Kind1) && !twoMem && Sized(op.Size0),
+            JitForm.Movzx or JitForm.Movsx => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 is 1 or 2 or 4,
+            JitForm.Lea => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && op.Kind1 == OperandKind.Memory && op.Size0 is 2 or 4 or 8,
+            JitForm.IncDec or JitForm.Neg or JitForm.Not => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
+            JitForm.Shift => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Immediate && Sized(op.Size0),
+            JitForm.Imul => op.Kind0 == OperandKind.Gpr && op.Size0 is 2 or 4 or 8 && Rm(op.Kind1)
+                && (op.OpCount == 2 || op.OpCount == 3 && op.Kind2 == OperandKind.Immediate),
+            JitForm.Jcc => op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,
+            JitForm.Setcc => op.OpCount == 1 && Rm(op.Kind0) && op.Size0 == 1,
+            JitForm.Cmov => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8,
+            JitForm.Jmp or JitForm.Call => op.OpCount == 1 && (op.Kind0 == OperandKind.Immediate || Rm(op.Kind0) && op.Size0 == 8),
+            JitForm.Ret => op.OpCount == 0 || op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,
+            JitForm.Push => op.OpCount == 1 && (op.Kind0 == OperandKind.Gpr && op.Size0 == 8
+                || op.Kind0 == OperandKind.Immediate && op.Code is not (Code.Pushw_imm8 or Code.Push_imm16)),
+            JitForm.Pop => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 == 8,
+            _ => false,
+        };
+    }
+}
