@@ -102,7 +102,7 @@ public static unsafe partial class Inst
 
     /// <summary>Rotates the low <paramref name="size"/> bytes of <paramref name="a"/> left by k (0 &lt;= k &lt; width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong RotateLeft(ulong a, int k, int size)
+    internal static ulong RotateLeft(ulong a, int k, int size)
     {
         if (size == 8) return BitOperations.RotateLeft(a, k);
         int bits = size * 8;
@@ -119,6 +119,12 @@ public static unsafe partial class Inst
         ulong r = RotateLeft(a, n & (size * 8 - 1), size);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetRolFlags(cpu, r, size);
+    }
+
+    /// <summary>CF and OF after ROL by a nonzero count with result r (shared with the JIT).</summary>
+    internal static void SetRolFlags(Cpu cpu, ulong r, int size)
+    {
         ulong cf = r & 1;
         cpu.SetFlags(RFlags.CF | RFlags.OF, cf | ((Msb(r, size) ^ cf) != 0 ? RFlags.OF : 0));
     }
@@ -132,8 +138,14 @@ public static unsafe partial class Inst
         ulong r = RotateLeft(a, (bits - (n & (bits - 1))) & (bits - 1), size);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetRorFlags(cpu, r, size);
+    }
+
+    /// <summary>CF and OF after ROR by a nonzero count with result r (shared with the JIT).</summary>
+    internal static void SetRorFlags(Cpu cpu, ulong r, int size)
+    {
         ulong cf = Msb(r, size);
-        ulong of = cf ^ ((r >> (bits - 2)) & 1);
+        ulong of = cf ^ ((r >> (size * 8 - 2)) & 1);
         cpu.SetFlags(RFlags.CF | RFlags.OF, cf | (of != 0 ? RFlags.OF : 0));
     }
 

@@ -119,6 +119,15 @@ public sealed unsafe partial class Cpu
                 if (a == 1UL << top) f |= RFlags.OF;
                 f |= (a ^ 1 ^ r) & RFlags.AF;
                 break;
+            case FlagOp.Shl:
+                f = Inst.ShlFlags(a, r, (int)s->LazyB, size);
+                break;
+            case FlagOp.Shr:
+                f = Inst.ShrFlags(a, r, (int)s->LazyB, size);
+                break;
+            case FlagOp.Sar:
+                f = Inst.SarFlags(SignExtend(a, size), r, (int)s->LazyB, size);
+                break;
         }
         return f;
     }

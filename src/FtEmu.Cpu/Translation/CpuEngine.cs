@@ -17,7 +17,7 @@ public sealed record CpuEngineOptions
 {
     public static readonly CpuEngineOptions Default = new();
 
-    public CpuEngine Engine { get; init; } = CpuEngine.Interpreter;
+    public CpuEngine Engine { get; init; } = CpuEngine.Jit;
 
     /// <summary>A block is compiled once the JIT engine has interpreted it this many times.</summary>
     public int JitThreshold { get; init; } = JitCache.DefaultThreshold;

@@ -23,6 +23,31 @@ public sealed class JitCache
     public long OpsCompiled { get; private set; }
     public long OpsFallback { get; private set; }
 
+    /// <summary>Profiling (off by default): how often each Code ran through a handler call in compiled blocks.</summary>
+    public bool Profiling { get; set; }
+
+    private readonly Dictionary<Block, Iced.Intel.Code[]> _fallbacks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Iced.Intel.Code, long> _fallbackRuns = new();
+
+    public long CompiledBlockRuns { get; private set; }
+    public long CompiledOpRuns { get; private set; }
+
+    /// <summary>Profile: handler-call counts by Code, most frequent first (ties by Code, so the order is stable).</summary>
+    public IEnumerable<(Iced.Intel.Code Code, long Runs)> FallbackProfile() =>
+        _fallbackRuns.Select(kv => (kv.Key, kv.Value)).OrderByDescending(e => e.Value).ThenBy(e => e.Key);
+
+    internal void ProfileRun(Block block)
+    {
+        CompiledBlockRuns++;
+        CompiledOpRuns += block.Ops.Length;
+        if (!_fallbacks.TryGetValue(block, out var codes))
+        {
+            codes = block.Ops.Where(op => JitInlineTable.Classify(in op).Form == JitForm.Fallback).Select(op => op.Code).ToArray();
+            _fallbacks[block] = codes;
+        }
+        foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
+    }
+
     /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it when it has become hot.</summary>
     internal void Observe(Block block)
     {

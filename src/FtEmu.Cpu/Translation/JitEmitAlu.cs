@@ -28,7 +28,7 @@ internal sealed unsafe partial class JitEmitter
         Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
         if (p.Alu is not (JitAlu.Cmp or JitAlu.Test)) StoreOperand0(ref op, _t2);
-        ProduceLazyFlags(ref p, size, _t0, _t1, _t2);
+        ProduceLazyFlags(ref p, p.Produces == JitFlags.Add ? FlagOp.Add : p.Produces == JitFlags.Sub ? FlagOp.Sub : FlagOp.Logic, size, _t0, _t1, _t2);
     }
 
     private void EmitIncDec(ref DecodedOp op, ref JitOpPlan p)
@@ -48,7 +48,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Ldarg_1);
             _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
         }
-        ProduceLazyFlags(ref p, size, _t0, null, _t2);
+        ProduceLazyFlags(ref p, p.Alu == JitAlu.Inc ? FlagOp.Inc : FlagOp.Dec, size, _t0, null, _t2);
     }
 
     private void EmitNeg(ref DecodedOp op, ref JitOpPlan p)
@@ -64,7 +64,7 @@ internal sealed unsafe partial class JitEmitter
         StoreOperand0(ref op, _t2);
         _il.Emit(OpCodes.Ldc_I8, 0L);
         _il.Emit(OpCodes.Stloc, _t0);
-        ProduceLazyFlags(ref p, size, _t0, _t1, _t2);
+        ProduceLazyFlags(ref p, FlagOp.Sub, size, _t0, _t1, _t2);
     }
 
     private void EmitNot(ref DecodedOp op)
@@ -92,15 +92,30 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Stloc, _t2);
         // A count of 0 still writes the destination back (and zero-extends a 32-bit register), but leaves the flags.
         StoreOperand0(ref op, _t2);
-        if (n == 0 || !p.NeedFlagValues) return;
-        _il.Emit(OpCodes.Ldloc, _t0);
-        if (p.Alu == JitAlu.Sar) SignExtend(size);
-        _il.Emit(OpCodes.Ldloc, _t2);
-        _il.Emit(OpCodes.Ldc_I4, n);
+        if (n == 0) return;
+        // Recorded lazily like the ALU ops: operand (masked), count, result.
+        _il.Emit(OpCodes.Ldc_I8, (long)n);
+        _il.Emit(OpCodes.Stloc, _t1);
+        ProduceLazyFlags(ref p, p.Alu switch { JitAlu.Shl => FlagOp.Shl, JitAlu.Shr => FlagOp.Shr, _ => FlagOp.Sar }, size, _t0, _t1, _t2);
+    }
+
+    private void EmitRotate(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0, bits = size * 8;
+        int n = JitFlagPlan.ShiftCount(in op);
+        int k = p.Alu == JitAlu.Rol ? n & (bits - 1) : (bits - (n & (bits - 1))) & (bits - 1);
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Ldc_I4, k);
         _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, p.Alu switch { JitAlu.Shl => JitLayout.ShlFlags, JitAlu.Shr => JitLayout.ShrFlags, _ => JitLayout.SarFlags });
-        _il.Emit(OpCodes.Stloc, _fr);
-        if (p.StoreFlags) StoreConcreteFlags();
+        _il.Emit(OpCodes.Call, JitLayout.RotateLeft);
+        _il.Emit(OpCodes.Stloc, _t2);
+        StoreOperand0(ref op, _t2);
+        // ROL/ROR change only CF and OF, so they merge into the state's flags (and only when the count is not 0).
+        if (n == 0 || !p.StoreFlags) return;
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldloc, _t2);
+        _il.Emit(OpCodes.Ldc_I4, size);
+        _il.Emit(OpCodes.Call, p.Alu == JitAlu.Rol ? JitLayout.SetRolFlags : JitLayout.SetRorFlags);
     }
 
     private void EmitImul(ref DecodedOp op, ref JitOpPlan p)
@@ -115,6 +130,16 @@ internal sealed unsafe partial class JitEmitter
         else _il.Emit(OpCodes.Ldc_I8, (long)(op.Imm & Cpu.SizeMask(size)));
         SignExtend(size);
         _il.Emit(OpCodes.Stloc, _t1);
+        if (size == 8 && !p.StoreFlags)
+        {
+            // Flags dead: only the low half matters.
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Mul);
+            _il.Emit(OpCodes.Stloc, _t2);
+            StoreGpr(op.Reg0, size, _t2);
+            return;
+        }
         if (size == 8)
         {
             // hi = BigMul(a, b, out lo); overflow when hi is not the sign extension of lo.

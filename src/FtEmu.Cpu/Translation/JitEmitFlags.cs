@@ -4,13 +4,13 @@ namespace FtEmu.Cpu;
 
 /// <summary>
 /// Flags in generated code: a producer keeps its operands in IL locals; its lazy record goes to
-/// the state only where the plan says the state can be observed; consumers the plan fused compare
+/// the state only where the plan says the state can be observed (shifts too, as FlagOp.Shl/Shr/Sar); consumers the plan fused compare
 /// the locals directly, the others ask <see cref="Cpu.Condition"/>.
 /// </summary>
 internal sealed unsafe partial class JitEmitter
 {
     /// <summary>Keeps a lazy producer's operands (b may be absent for INC/DEC) and stores its record if needed.</summary>
-    private void ProduceLazyFlags(ref JitOpPlan p, int size, LocalBuilder a, LocalBuilder? b, LocalBuilder r)
+    private void ProduceLazyFlags(ref JitOpPlan p, FlagOp kind, int size, LocalBuilder a, LocalBuilder? b, LocalBuilder r)
     {
         if (!p.NeedFlagValues) return;
         _il.Emit(OpCodes.Ldloc, a);
@@ -23,37 +23,12 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, r);
         _il.Emit(OpCodes.Stloc, _fr);
         if (!p.StoreFlags) return;
-        FlagOp kind = p.Produces switch
-        {
-            JitFlags.Add => FlagOp.Add,
-            JitFlags.Sub => FlagOp.Sub,
-            JitFlags.Logic => FlagOp.Logic,
-            JitFlags.Inc => FlagOp.Inc,
-            _ => FlagOp.Dec,
-        };
         // LazyOp and LazySize are adjacent ints: one store. Logic reads only the result, INC/DEC not B.
         StoreState64(JitLayout.LazyOp, (ulong)(uint)kind | ((ulong)(uint)size << 32));
         StoreState64(JitLayout.LazyResult, _fr);
         if (kind == FlagOp.Logic) return;
         StoreState64(JitLayout.LazyA, _fa);
         if (b != null) StoreState64(JitLayout.LazyB, _fb);
-    }
-
-    /// <summary>Stores the concrete flags in the flag local as the six arithmetic flags; the lazy record is dropped.</summary>
-    private void StoreConcreteFlags()
-    {
-        StateAddress(JitLayout.FlagsBase);
-        LoadState64(JitLayout.FlagsBase);
-        _il.Emit(OpCodes.Ldc_I8, unchecked((long)~RFlags.Arith));
-        _il.Emit(OpCodes.And);
-        _il.Emit(OpCodes.Ldloc, _fr);
-        _il.Emit(OpCodes.Ldc_I8, (long)RFlags.Arith);
-        _il.Emit(OpCodes.And);
-        _il.Emit(OpCodes.Or);
-        _il.Emit(OpCodes.Stind_I8);
-        StateAddress(JitLayout.LazyOp);
-        _il.Emit(OpCodes.Ldc_I4, (int)FlagOp.None);
-        _il.Emit(OpCodes.Stind_I4);
     }
 
     /// <summary>Pushes condition <paramref name="cc"/> as 0 or 1.</summary>
@@ -69,11 +44,6 @@ internal sealed unsafe partial class JitEmitter
         int size = _ops[p.Producer].Size0;
         switch (p.KnownBefore)
         {
-            case JitFlags.Concrete:
-                _il.Emit(OpCodes.Ldc_I4, cc);
-                _il.Emit(OpCodes.Ldloc, _fr);
-                _il.Emit(OpCodes.Call, JitLayout.ConditionFromFlags);
-                return;
             case JitFlags.Sub:
                 EmitSubCondition(cc, size);
                 return;

@@ -12,7 +12,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Brtrue, taken);
         EmitExit(i + 1, op.NextIp, ExitFallThrough);
         _il.MarkLabel(taken);
-        EmitExit(i + 1, op.Imm, ExitTaken);
+        EmitBranchExit(i + 1, op.Imm);
     }
 
     private void EmitSetcc(ref DecodedOp op, ref JitOpPlan p)
@@ -28,6 +28,7 @@ internal sealed unsafe partial class JitEmitter
         // The source is read (and may fault) whatever the condition; a 32-bit destination is zero-extended even without the move.
         LoadOperand(ref op, op.Kind1, op.Reg1, op.Size0);
         _il.Emit(OpCodes.Stloc, _t0);
+        EnsureLoaded(FullRegister(op.Reg0)); // both branches below use the register's local
         var skip = _il.DefineLabel();
         var done = _il.DefineLabel();
         EmitCondition(ref p, op.Cond);
@@ -48,7 +49,7 @@ internal sealed unsafe partial class JitEmitter
     {
         if (op.Kind0 == OperandKind.Immediate)
         {
-            EmitExit(i + 1, op.Imm, ExitTaken);
+            EmitBranchExit(i + 1, op.Imm);
             return;
         }
         LoadOperand(ref op, op.Kind0, op.Reg0, 8);

@@ -10,8 +10,8 @@ internal enum JitFlags : byte
     Logic,
     Inc,
     Dec,
-    /// <summary>All six flags as one concrete value (shifts).</summary>
-    Concrete,
+    /// <summary>A shift by a nonzero count (its record: operand, count, result).</summary>
+    Shift,
 }
 
 /// <summary>Per-op decisions of the compiler for one block.</summary>
@@ -90,8 +90,8 @@ internal static class JitFlagPlan
         {
             ref JitOpPlan p = ref plan[i];
             bool after = live || p.ExitsAfter;
-            bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Concrete;
-            bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || p.Form == JitForm.Imul;
+            bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
+            bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || ClobbersKnown(p.Form, in ops[i]) && p.Form != JitForm.Fallback;
             if (full || partial)
             {
                 p.StoreFlags = after;
@@ -111,8 +111,7 @@ internal static class JitFlagPlan
         JitFlags.Sub => cc is not (0 or 1 or 10 or 11),
         JitFlags.Logic => cc is not (10 or 11),
         JitFlags.Add => cc is 2 or 3 or 4 or 5 or 8 or 9,
-        JitFlags.Inc or JitFlags.Dec => cc is 4 or 5 or 8 or 9,
-        JitFlags.Concrete => true,
+        JitFlags.Inc or JitFlags.Dec or JitFlags.Shift => cc is 4 or 5 or 8 or 9,
         _ => false,
     };
 
@@ -129,7 +128,8 @@ internal static class JitFlagPlan
     private static bool WritesMemory(JitForm form, JitAlu alu, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Call => true,
-        JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Setcc => op.Kind0 == OperandKind.Memory,
+        JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
+            or JitForm.XmmMove or JitForm.Movsd => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
         _ => false,
     };
@@ -144,12 +144,13 @@ internal static class JitFlagPlan
         },
         JitForm.Neg => JitFlags.Sub,
         JitForm.IncDec => alu == JitAlu.Inc ? JitFlags.Inc : JitFlags.Dec,
-        JitForm.Shift => ShiftCount(in op) != 0 ? JitFlags.Concrete : JitFlags.Unknown,
+        JitForm.Shift => ShiftCount(in op) != 0 ? JitFlags.Shift : JitFlags.Unknown,
         _ => JitFlags.Unknown,
     };
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
-    private static bool ClobbersKnown(JitForm form, in DecodedOp op) => form is JitForm.Fallback or JitForm.Imul;
+    private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
+        form is JitForm.Fallback or JitForm.Imul || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

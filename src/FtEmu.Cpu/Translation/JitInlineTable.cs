@@ -25,6 +25,11 @@ internal enum JitForm : byte
     Ret,
     Push,
     Pop,
+    Rotate,
+    /// <summary>MOVAPS/MOVAPD/MOVDQA between registers, MOVUPS/MOVUPD/MOVDQU with any operands.</summary>
+    XmmMove,
+    /// <summary>MOVSD (the SSE2 scalar move, not the string instruction).</summary>
+    Movsd,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -43,6 +48,10 @@ internal enum JitAlu : byte
     Shl,
     Shr,
     Sar,
+    Rol,
+    Ror,
+    /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
+    Aligned,
 }
 
 /// <summary>
@@ -86,6 +95,15 @@ internal static class JitInlineTable
             [Mnemonic.Ret] = (JitForm.Ret, JitAlu.None),
             [Mnemonic.Push] = (JitForm.Push, JitAlu.None),
             [Mnemonic.Pop] = (JitForm.Pop, JitAlu.None),
+            [Mnemonic.Rol] = (JitForm.Rotate, JitAlu.Rol),
+            [Mnemonic.Ror] = (JitForm.Rotate, JitAlu.Ror),
+            [Mnemonic.Movaps] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movapd] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movdqa] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movups] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movupd] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movdqu] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movsd] = (JitForm.Movsd, JitAlu.None),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -102,7 +120,7 @@ internal static class JitInlineTable
     public static (JitForm Form, JitAlu Alu) Classify(in DecodedOp op)
     {
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
-        return Supports(entry.Form, in op) ? entry : (JitForm.Fallback, JitAlu.None);
+        return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
     private static bool Rm(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory;
@@ -111,7 +129,9 @@ internal static class JitInlineTable
 
     private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
 
-    private static bool Supports(JitForm form, in DecodedOp op)
+    private static bool XmmOrMemory(OperandKind k) => k is OperandKind.Xmm or OperandKind.Memory;
+
+    private static bool Supports(JitForm form, JitAlu alu, in DecodedOp op)
     {
         if ((op.Prefix & OpPrefix.Lock) != 0) return false;
         bool twoMem = op.Kind0 == OperandKind.Memory && op.Kind1 == OperandKind.Memory;
@@ -122,7 +142,7 @@ internal static class JitInlineTable
             JitForm.Movzx or JitForm.Movsx => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 is 1 or 2 or 4,
             JitForm.Lea => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && op.Kind1 == OperandKind.Memory && op.Size0 is 2 or 4 or 8,
             JitForm.IncDec or JitForm.Neg or JitForm.Not => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
-            JitForm.Shift => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Immediate && Sized(op.Size0),
+            JitForm.Shift or JitForm.Rotate => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Immediate && Sized(op.Size0),
             JitForm.Imul => op.Kind0 == OperandKind.Gpr && op.Size0 is 2 or 4 or 8 && Rm(op.Kind1)
                 && (op.OpCount == 2 || op.OpCount == 3 && op.Kind2 == OperandKind.Immediate),
             JitForm.Jcc => op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,
@@ -133,6 +153,9 @@ internal static class JitInlineTable
             JitForm.Push => op.OpCount == 1 && (op.Kind0 == OperandKind.Gpr && op.Size0 == 8
                 || op.Kind0 == OperandKind.Immediate && op.Code is not (Code.Pushw_imm8 or Code.Push_imm16)),
             JitForm.Pop => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 == 8,
+            JitForm.XmmMove => op.OpCount == 2 && XmmOrMemory(op.Kind0) && XmmOrMemory(op.Kind1) && !twoMem
+                && (alu != JitAlu.Aligned || op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm),
+            JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
             _ => false,
         };
     }

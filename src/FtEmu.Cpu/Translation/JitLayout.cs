@@ -17,17 +17,22 @@ internal static unsafe class JitLayout
     public static readonly int LazyOp = Offset(nameof(CpuState.LazyOp));
     public static readonly int InstructionCount = Offset(nameof(CpuState.InstructionCount));
 
+    public static readonly int Xmm = Offset(nameof(CpuState.Xmm));
+
     public static readonly FieldInfo StateField = typeof(Cpu).GetField(nameof(Cpu.State))!;
     public static readonly FieldInfo StopRequested = typeof(Cpu).GetField(nameof(Cpu.StopRequested))!;
+    public static readonly FieldInfo StopAt = typeof(Cpu).GetField(nameof(Cpu.JitStopAt), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly FieldInfo YieldRequested = typeof(Cpu).GetField("_yieldRequested", BindingFlags.Instance | BindingFlags.NonPublic)!;
     public static readonly FieldInfo OpIndex = typeof(Cpu).GetField(nameof(Cpu.JitOpIndex), BindingFlags.Instance | BindingFlags.NonPublic)!;
     public static readonly MethodInfo Memory = typeof(Cpu).GetProperty(nameof(Cpu.Memory))!.GetMethod!;
     public static readonly MethodInfo Condition = typeof(Cpu).GetMethod(nameof(Cpu.Condition))!;
-    public static readonly MethodInfo ConditionFromFlags = typeof(Cpu).GetMethod(nameof(Cpu.ConditionFromFlags))!;
     public static readonly MethodInfo MaterializeCarry = typeof(Cpu).GetMethod(nameof(Cpu.MaterializeCarry), BindingFlags.Instance | BindingFlags.NonPublic)!;
     public static readonly MethodInfo SetMulFlags = InstMethod(nameof(Inst.SetMulFlags));
-    public static readonly MethodInfo ShlFlags = InstMethod(nameof(Inst.ShlFlags));
-    public static readonly MethodInfo ShrFlags = InstMethod(nameof(Inst.ShrFlags));
-    public static readonly MethodInfo SarFlags = InstMethod(nameof(Inst.SarFlags));
+    public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
+    public static readonly MethodInfo SetRolFlags = InstMethod(nameof(Inst.SetRolFlags));
+    public static readonly MethodInfo SetRorFlags = InstMethod(nameof(Inst.SetRorFlags));
+    public static readonly MethodInfo Read128 = MemoryMethod(nameof(GuestMemory.Read128));
+    public static readonly MethodInfo Write128 = MemoryMethod(nameof(GuestMemory.Write128));
     public static readonly MethodInfo BigMul = typeof(Math).GetMethod(nameof(Math.BigMul), new[] { typeof(long), typeof(long), typeof(long).MakeByRefType() })!;
 
     private static readonly MethodInfo[] s_read =

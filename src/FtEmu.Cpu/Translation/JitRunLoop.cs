@@ -12,6 +12,9 @@ public sealed unsafe partial class Cpu
     /// <summary>Index in its block of the compiled op that is running and may fault.</summary>
     internal int JitOpIndex;
 
+    /// <summary>The stopAt of the running <see cref="Run"/>: a compiled loop iterates in place only within it.</summary>
+    internal ulong JitStopAt;
+
     public CpuEngine Engine { get; set; } = CpuEngineOptions.Default.Engine;
 
     public JitCache Jit { get; } = new();
@@ -29,7 +32,8 @@ public sealed unsafe partial class Cpu
         CpuState* s = State;
         Block? prev = null;
         int exit = 0;
-        bool chaining = Jit.Chaining;
+        bool chaining = Jit.Chaining, profiling = Jit.Profiling;
+        JitStopAt = stopAt;
         while (!Halted && s->InstructionCount < stopAt)
         {
             if (_yieldRequested)
@@ -53,6 +57,7 @@ public sealed unsafe partial class Cpu
                 }
                 StopRequested = false;
                 prev = chaining ? block : null;
+                if (profiling) Jit.ProfileRun(block);
             }
             else
             {

@@ -53,6 +53,7 @@ public class JitTests
         var next = a.CreateLabel();
         var skip = a.CreateLabel();
         var over = a.CreateLabel();
+        var shifted = a.CreateLabel();
         a.mov(rsi, TestMachine.DataBase);
         a.mov(ecx, iterations);
         a.xor(ebx, ebx);
@@ -87,6 +88,16 @@ public class JitTests
         a.movsx(rax, __word_ptr[rsi + rcx * 2]);
         a.add(__qword_ptr[rsi + 512], rax);
         a.shl(__dword_ptr[rsi + 520], 1);
+        // Shift flags (recorded lazily by the JIT) read in the next block, all six through PUSHFQ.
+        a.shr(r15, 5);
+        a.jmp(shifted);
+        a.Label(ref shifted);
+        a.adc(r9, 0);
+        a.pushfq();
+        a.pop(rax);
+        a.xor(r10, rax);
+        a.sar(r14d, 1);
+        a.rol(r10, 3);
         a.cmp(ecx, iterations / 2);
         a.jg(over);
         a.add(r9, 7);
