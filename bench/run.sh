@@ -6,6 +6,7 @@
 # Usage: bench/run.sh [SCALE]      SCALE (or env BENCH_SCALE) sizes the work: 1.0 is about a second
 #                                  natively per guest; 0.02 is a quick smoke run.
 # Env:   BENCH_GUESTS="crc nbody"  run a subset.   BENCH_SKIP_QEMU=1  leave qemu out.
+#        FTEMU_ARGS="--engine interp"  extra ftemu run options.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
@@ -60,7 +61,7 @@ for g in "${guests[@]}"; do
         case "$r" in
             native) cmd=("$out/$g" "$scale") ;;
             qemu) cmd=(qemu-x86_64 "$out/$g" "$scale") ;;
-            ftemu) cmd=(dotnet "$ftemu" run "$out/$g" "$scale") ;;
+            ftemu) cmd=(dotnet "$ftemu" run ${FTEMU_ARGS:-} "$out/$g" "$scale") ;;
         esac
         echo "bench: $g under $r ..." >&2
         measure "$g.$r" "${cmd[@]}"

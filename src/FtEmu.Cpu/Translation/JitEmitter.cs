@@ -402,6 +402,12 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Conv_I);
         _il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard, typeof(void),
             new[] { typeof(Cpu), typeof(DecodedOp).MakeByRefType() }, null);
+        if (JitInlineTable.TouchesOnlyVectorState(in op))
+        {
+            // The handler reads GPRs at most (written back above), changes none and writes no memory.
+            if (last) EmitExit(i + 1, op.NextIp, ExitFallThrough);
+            return;
+        }
         ForgetRegisters();
         if (last) EmitExit(i + 1, null, ExitOther);
         else EmitStopCheck(i, null);

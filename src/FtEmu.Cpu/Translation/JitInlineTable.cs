@@ -123,6 +123,17 @@ internal static class JitInlineTable
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
+    /// <summary>
+    /// Handlers of this op change only XMM/x87 state, MXCSR and RFLAGS (they may read GPRs and
+    /// memory, and fault): no GPR, RIP or memory write, so no reload and no stop check after them.
+    /// The string compares that write RCX or XMM0 implicitly are excluded by name.
+    /// </summary>
+    public static bool TouchesOnlyVectorState(in DecodedOp op) =>
+        op.Kind0 is OperandKind.Xmm or OperandKind.St
+        && op.Kind1 is not OperandKind.Other && op.Kind2 is not OperandKind.Other && op.Kind3 is not OperandKind.Other
+        && op.Code.Mnemonic() is not (Mnemonic.Pcmpestri or Mnemonic.Pcmpestri64 or Mnemonic.Pcmpistri
+            or Mnemonic.Pcmpestrm or Mnemonic.Pcmpestrm64 or Mnemonic.Pcmpistrm or Mnemonic.Maskmovdqu);
+
     private static bool Rm(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory;
 
     private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
