@@ -10,7 +10,7 @@ internal static class FtEmuCommand
     private static readonly HashSet<string> s_runOptionsWithValue = new(StringComparer.Ordinal)
     {
         "--root", "--log-level", "--record", "--checkpoint-interval", "--listen", "--peer", "--tiebreaker", "--key-file",
-        "--status-file", "--heartbeat-ms", "--timeout-ms",
+        "--status-file", "--heartbeat-ms", "--timeout-ms", "--engine",
     };
 
     public static int Invoke(string[] args)
@@ -34,6 +34,12 @@ internal static class FtEmuCommand
     private static Option<LogLevel> LogLevelOption() =>
         new("--log-level") { Description = "Diagnostics level (Trace, Debug, Information, Warning, Error, None)", DefaultValueFactory = _ => LogLevel.Warning };
 
+    private static Option<string> EngineOption() => new("--engine")
+    {
+        Description = "CPU engine: jit (hot blocks compiled to native code) or interp; results are identical",
+        DefaultValueFactory = _ => Cpu.CpuEngineOptions.Default.Engine == Cpu.CpuEngine.Jit ? "jit" : "interp",
+    };
+
     private static Command BuildRun()
     {
         var rootDir = new Option<string?>("--root") { Description = "Host directory to use as the guest's root file system" };
@@ -56,11 +62,12 @@ internal static class FtEmuCommand
         var heartbeat = new Option<int>("--heartbeat-ms") { Description = "Heartbeat interval", DefaultValueFactory = _ => 50 };
         var timeout = new Option<int>("--timeout-ms") { Description = "Silence after which the peer is declared dead", DefaultValueFactory = _ => 300 };
         var program = new Argument<string?>("program") { Description = "Statically linked x86-64 Linux ELF to run", Arity = ArgumentArity.ZeroOrOne };
+        var engine = EngineOption();
         var guestArgs = new Argument<string[]>("args") { Description = "Arguments for the guest program", Arity = ArgumentArity.ZeroOrMore };
         var run = new Command("run", "Run a guest program")
         {
             rootDir, strace, logLevel, record, noEmbed, interval, primary, secondary, listen, peer, tiebreaker, keyFile, statusFile,
-            heartbeat, timeout, program, guestArgs,
+            heartbeat, timeout, engine, program, guestArgs,
         };
         run.SetAction(parse => RunCommand.Execute(new RunSettings(
             parse.GetValue(program),
@@ -78,7 +85,8 @@ internal static class FtEmuCommand
             parse.GetValue(keyFile),
             parse.GetValue(statusFile),
             parse.GetValue(heartbeat),
-            parse.GetValue(timeout))));
+            parse.GetValue(timeout),
+            Cpu.CpuEngineOptions.Parse(parse.GetValue(engine)!))));
         return run;
     }
 
@@ -88,8 +96,10 @@ internal static class FtEmuCommand
         var quiet = new Option<bool>("--quiet") { Description = "Do not show the guest's output again" };
         var strace = new Option<bool>("--strace") { Description = "Print every replayed syscall to stderr" };
         var logLevel = LogLevelOption();
-        var replay = new Command("replay", "Re-execute a recording exactly and verify it") { file, quiet, strace, logLevel };
-        replay.SetAction(parse => ReplayCommand.Execute(parse.GetValue(file)!, parse.GetValue(quiet), parse.GetValue(strace), parse.GetValue(logLevel)));
+        var engine = EngineOption();
+        var replay = new Command("replay", "Re-execute a recording exactly and verify it") { file, quiet, strace, logLevel, engine };
+        replay.SetAction(parse => ReplayCommand.Execute(parse.GetValue(file)!, parse.GetValue(quiet), parse.GetValue(strace), parse.GetValue(logLevel),
+            Cpu.CpuEngineOptions.Parse(parse.GetValue(engine)!)));
         return replay;
     }
 

@@ -17,6 +17,7 @@ internal static class LockstepCommand
             Key = s.KeyFile != null ? ReadKey(s.KeyFile) : null,
             TieBreakerPath = s.TieBreaker,
             StatusFile = s.StatusFile,
+            Engine = Cpu.CpuEngineOptions.Default with { Engine = s.Engine },
         };
         try
         {

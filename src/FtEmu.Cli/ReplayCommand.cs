@@ -5,14 +5,15 @@ namespace FtEmu.Cli;
 /// <summary><c>ftemu replay</c> and <c>ftemu info</c>.</summary>
 internal static class ReplayCommand
 {
-    public static int Execute(string path, bool quiet, bool strace, Microsoft.Extensions.Logging.LogLevel level)
+    public static int Execute(string path, bool quiet, bool strace, Microsoft.Extensions.Logging.LogLevel level, Cpu.CpuEngine engine)
     {
         using var loggerFactory = Logging.Create(level);
         try
         {
             using var file = File.OpenRead(path);
             var result = ReplaySession.Run(file, path, quiet ? null : Console.OpenStandardOutput(), quiet ? null : Console.OpenStandardError(),
-                loggerFactory.CreateLogger("ftemu"), strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null);
+                loggerFactory.CreateLogger("ftemu"), strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null,
+                Cpu.CpuEngineOptions.Default with { Engine = engine });
             Console.Error.WriteLine($"ftemu: {result.Message}");
             return result.Outcome switch
             {

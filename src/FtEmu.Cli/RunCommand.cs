@@ -16,12 +16,17 @@ internal static class RunCommand
             if (s.Role != FtRole.None) return LockstepCommand.Execute(s, logger);
             if (s.Program == null) throw new LoadException("run needs a program");
             var launch = GuestLauncher.Prepare(s.Program, s.Arguments, s.Root);
+            launch = launch with { Options = launch.Options with { Engine = Cpu.CpuEngineOptions.Default with { Engine = s.Engine } } };
             var strace = s.Strace ? new StreamWriter(Console.OpenStandardError()) { AutoFlush = true } : null;
             using var host = new LiveHost();
             if (s.RecordPath != null) return Record(s, launch, host, logger, strace);
             using var process = new LinuxProcess(launch.Options, host, logger) { Strace = strace };
             process.Start();
+            // A developer aid: FTEMU_JIT_PROFILE=1 prints which instructions compiled blocks still hand to the interpreter.
+            bool profile = Environment.GetEnvironmentVariable("FTEMU_JIT_PROFILE") == "1";
+            process.Cpu.Jit.Profiling = profile;
             process.Run();
+            if (profile) PrintJitProfile(process.Cpu);
             return Report(process.TerminatingSignal, process.ExitCode, process.Cpu.Rip);
         }
         catch (LoadException e)
@@ -42,6 +47,14 @@ internal static class RunCommand
         var r = RecordSession.Run(launch.Options, launch.HostPath, file, host, s.EmbedImage, s.CheckpointInterval, logger, strace);
         logger.LogInformation("recorded {Instructions} instructions, {Events} events, {Bytes} bytes to {Path}", r.Instructions, r.Events, r.StoredBytes, s.RecordPath);
         return Report(r.TerminatingSignal, r.ExitCode, r.Rip);
+    }
+
+    private static void PrintJitProfile(Cpu.Cpu cpu)
+    {
+        var jit = cpu.Jit;
+        Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.CompiledOpRuns} in compiled blocks (upper bound), " +
+            $"{jit.BlocksCompiled} blocks compiled ({jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {jit.CompiledBlockRuns} compiled block runs");
+        foreach (var (code, runs) in jit.FallbackProfile().Take(30)) Console.Error.WriteLine($"jit: {runs,12} {code}");
     }
 
     /// <summary>Prints the one-line notice for a guest killed by a signal and returns the exit status.</summary>

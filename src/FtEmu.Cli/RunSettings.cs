@@ -25,4 +25,5 @@ internal sealed record RunSettings(
     string? KeyFile = null,
     string? StatusFile = null,
     int HeartbeatMs = 50,
-    int TimeoutMs = 300);
+    int TimeoutMs = 300,
+    Cpu.CpuEngine Engine = Cpu.CpuEngine.Jit);

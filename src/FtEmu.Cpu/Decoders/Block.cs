@@ -20,6 +20,15 @@ public sealed class Block
     public DecodedOp[] Ops { get; }
     public bool Valid { get; set; } = true;
 
+    // JIT state (see JitCache): a translation and chain slots belong to this block and are used only while it is valid.
+
+    /// <summary>Times the JIT engine interpreted this block, until it is translated.</summary>
+    internal int Hits;
+    /// <summary>The block compiled to IL, or null.</summary>
+    internal JitBlockCode? Code;
+    /// <summary>The block last reached through exit 0 (branch taken), 1 (fall-through) and 2 (indirect) of <see cref="Code"/>.</summary>
+    internal Block? Next0, Next1, Next2;
+
     public ulong FirstPage => StartIp >> GuestMemory.PageShift;
     public ulong LastPage => (EndIp - 1) >> GuestMemory.PageShift;
 }

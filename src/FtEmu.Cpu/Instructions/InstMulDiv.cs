@@ -21,7 +21,7 @@ public static unsafe partial class Inst
     }
 
     /// <summary>Flags of a multiply: CF=OF=<paramref name="overflow"/>; the rest stay as they were.</summary>
-    private static void SetMulFlags(Cpu cpu, bool overflow) =>
+    internal static void SetMulFlags(Cpu cpu, bool overflow) =>
         cpu.SetFlags(RFlags.CF | RFlags.OF, overflow ? RFlags.CF | RFlags.OF : 0);
 
     private static void SetDivFlags(Cpu cpu) =>

@@ -53,11 +53,17 @@ public static unsafe partial class Inst
         ulong r = a << n;
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetArithFlags(cpu, ShlFlags(a, r, n, size));
+    }
+
+    /// <summary>The six flags of SHL by a masked count n != 0 of the masked value a (shared with the JIT).</summary>
+    internal static ulong ShlFlags(ulong a, ulong r, int n, int size)
+    {
         // Bit shifted out last; counts beyond the width of an 8/16-bit operand shift out zeros.
         ulong cf = ((a << (n - 1)) >> (size * 8 - 1)) & 1;
         ulong f = Cpu.ResultFlags(r, size) | cf | RFlags.AF;
         if ((Msb(r, size) ^ cf) != 0) f |= RFlags.OF;
-        SetArithFlags(cpu, f);
+        return f;
     }
 
     public static void Shr(Cpu cpu, ref DecodedOp op)
@@ -68,9 +74,15 @@ public static unsafe partial class Inst
         ulong r = a >> n;
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetArithFlags(cpu, ShrFlags(a, r, n, size));
+    }
+
+    /// <summary>The six flags of SHR by a masked count n != 0 of the masked value a (shared with the JIT).</summary>
+    internal static ulong ShrFlags(ulong a, ulong r, int n, int size)
+    {
         ulong f = Cpu.ResultFlags(r, size) | ((a >> (n - 1)) & 1) | RFlags.AF;
         if (n == 1 && Msb(a, size) != 0) f |= RFlags.OF;
-        SetArithFlags(cpu, f);
+        return f;
     }
 
     public static void Sar(Cpu cpu, ref DecodedOp op)
@@ -81,12 +93,16 @@ public static unsafe partial class Inst
         ulong r = (ulong)(a >> n);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
-        SetArithFlags(cpu, Cpu.ResultFlags(r, size) | ((ulong)(a >> (n - 1)) & 1) | RFlags.AF);
+        SetArithFlags(cpu, SarFlags(a, r, n, size));
     }
+
+    /// <summary>The six flags of SAR by a masked count n != 0 of the sign-extended value a (shared with the JIT).</summary>
+    internal static ulong SarFlags(long a, ulong r, int n, int size) =>
+        Cpu.ResultFlags(r, size) | ((ulong)(a >> (n - 1)) & 1) | RFlags.AF;
 
     /// <summary>Rotates the low <paramref name="size"/> bytes of <paramref name="a"/> left by k (0 &lt;= k &lt; width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong RotateLeft(ulong a, int k, int size)
+    internal static ulong RotateLeft(ulong a, int k, int size)
     {
         if (size == 8) return BitOperations.RotateLeft(a, k);
         int bits = size * 8;
@@ -103,6 +119,12 @@ public static unsafe partial class Inst
         ulong r = RotateLeft(a, n & (size * 8 - 1), size);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetRolFlags(cpu, r, size);
+    }
+
+    /// <summary>CF and OF after ROL by a nonzero count with result r (shared with the JIT).</summary>
+    internal static void SetRolFlags(Cpu cpu, ulong r, int size)
+    {
         ulong cf = r & 1;
         cpu.SetFlags(RFlags.CF | RFlags.OF, cf | ((Msb(r, size) ^ cf) != 0 ? RFlags.OF : 0));
     }
@@ -116,8 +138,14 @@ public static unsafe partial class Inst
         ulong r = RotateLeft(a, (bits - (n & (bits - 1))) & (bits - 1), size);
         WriteModified0(cpu, ref op, ea, r);
         if (n == 0) return;
+        SetRorFlags(cpu, r, size);
+    }
+
+    /// <summary>CF and OF after ROR by a nonzero count with result r (shared with the JIT).</summary>
+    internal static void SetRorFlags(Cpu cpu, ulong r, int size)
+    {
         ulong cf = Msb(r, size);
-        ulong of = cf ^ ((r >> (bits - 2)) & 1);
+        ulong of = cf ^ ((r >> (size * 8 - 2)) & 1);
         cpu.SetFlags(RFlags.CF | RFlags.OF, cf | (of != 0 ? RFlags.OF : 0));
     }
 

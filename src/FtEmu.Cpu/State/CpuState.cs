@@ -56,4 +56,8 @@ public enum FlagOp
     Logic,
     Inc,
     Dec,
+    /// <summary>Shifts by a nonzero count (recorded by the JIT): LazyA the operand, LazyB the masked count.</summary>
+    Shl,
+    Shr,
+    Sar,
 }

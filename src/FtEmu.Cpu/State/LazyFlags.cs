@@ -20,12 +20,18 @@ public sealed unsafe partial class Cpu
         s->LazyResult = result;
     }
 
+    /// <summary>Makes CF concrete in FlagsBase, as INC/DEC need before they replace the lazy record.</summary>
+    internal void MaterializeCarry()
+    {
+        if (State->LazyOp != FlagOp.None)
+            State->FlagsBase = (State->FlagsBase & ~RFlags.CF) | (ComputeArith() & RFlags.CF);
+    }
+
     /// <summary>INC/DEC keep CF, so CF is made concrete before the lazy record replaces the old one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetLazyFlagsKeepCarry(FlagOp op, int size, ulong a, ulong result)
     {
-        if (State->LazyOp != FlagOp.None)
-            State->FlagsBase = (State->FlagsBase & ~RFlags.CF) | (ComputeArith() & RFlags.CF);
+        MaterializeCarry();
         SetLazyFlags(op, size, a, 1, result);
     }
 
@@ -112,6 +118,15 @@ public sealed unsafe partial class Cpu
                 f |= s->FlagsBase & RFlags.CF;
                 if (a == 1UL << top) f |= RFlags.OF;
                 f |= (a ^ 1 ^ r) & RFlags.AF;
+                break;
+            case FlagOp.Shl:
+                f = Inst.ShlFlags(a, r, (int)s->LazyB, size);
+                break;
+            case FlagOp.Shr:
+                f = Inst.ShrFlags(a, r, (int)s->LazyB, size);
+                break;
+            case FlagOp.Sar:
+                f = Inst.SarFlags(SignExtend(a, size), r, (int)s->LazyB, size);
                 break;
         }
         return f;

@@ -27,6 +27,7 @@ public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
         Logger = logger ?? NullLogger.Instance;
         Memory = new GuestMemory();
         Cpu = new Cpu.Cpu(Memory, this);
+        Cpu.Configure(options.Engine);
         AddressSpace = new AddressSpace(Memory);
         Paths = new GuestPaths(this, options.Root);
         Cwd = options.WorkingDirectory;

@@ -13,4 +13,9 @@ public sealed record ProcessOptions
     public string? Root { get; init; }
     /// <summary>Guest working directory at start.</summary>
     public required string WorkingDirectory { get; init; }
+    /// <summary>
+    /// The CPU engine. The one exception to the rule above: engines compute identical guest state,
+    /// so the choice is not an input and recordings do not store it.
+    /// </summary>
+    public Cpu.CpuEngineOptions Engine { get; init; } = Cpu.CpuEngineOptions.Default;
 }

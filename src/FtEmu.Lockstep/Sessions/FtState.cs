@@ -29,4 +29,6 @@ public sealed record LockstepSettings
     public byte[]? Key { get; init; }
     public string? TieBreakerPath { get; init; }
     public string? StatusFile { get; init; }
+    /// <summary>The CPU engine this side runs (either side may use either engine).</summary>
+    public Cpu.CpuEngineOptions Engine { get; init; } = Cpu.CpuEngineOptions.Default;
 }

@@ -99,7 +99,7 @@ public sealed partial class PrimarySession : IOutputGate
         }
 
         var host = new TapedHost(new PassThroughTape(), _live, this);
-        using var process = new LinuxProcess(options, host, _log);
+        using var process = new LinuxProcess(options with { Engine = _settings.Engine }, host, _log);
         // A secondary that joined before the start replays the whole run, start-up inputs included.
         if (Protected) StartLog(host, process);
         process.Start();

@@ -124,7 +124,7 @@ public sealed class SecondarySession : IReplayOutput
         var header = reader.Header;
         var tape = new ReplayTape(reader);
         _host = new TapedHost(tape, this) { OnRecordingExhausted = GoLive };
-        using var process = new LinuxProcess(header.ToOptions(), _host, _log);
+        using var process = new LinuxProcess(header.ToOptions() with { Engine = _settings.Engine }, _host, _log);
         _process = process;
         tape.Clock = () => process.Cpu.InstructionCount;
         if (_snapshot != null)

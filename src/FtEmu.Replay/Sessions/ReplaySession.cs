@@ -23,7 +23,9 @@ public sealed class ReplaySession
 
     public sealed record Result(Outcome Outcome, int ExitCode, ulong Instructions, int CheckpointsVerified, string? FinalHash, string Message);
 
-    public static Result Run(Stream logStream, string name, Stream? echoStdout, Stream? echoStderr, ILogger? logger = null, TextWriter? strace = null)
+    /// <param name="engine">The CPU engine to replay with; any engine replays any recording.</param>
+    public static Result Run(Stream logStream, string name, Stream? echoStdout, Stream? echoStderr, ILogger? logger = null, TextWriter? strace = null,
+        Cpu.CpuEngineOptions? engine = null)
     {
         using var reader = new LogReader(logStream, name);
         var header = reader.Header;
@@ -31,7 +33,7 @@ public sealed class ReplaySession
             throw new LogFormatException($"{name}: recorded under CPU model {header.CpuModel}, this ftemu provides {Cpu.CpuidModel.Name}");
         var tape = new ReplayTape(reader);
         var host = new TapedHost(tape, echoStdout, echoStderr);
-        using var process = new LinuxProcess(header.ToOptions(), host, logger) { Strace = strace };
+        using var process = new LinuxProcess(header.ToOptions() with { Engine = engine ?? Cpu.CpuEngineOptions.Default }, host, logger) { Strace = strace };
         tape.Clock = () => process.Cpu.InstructionCount;
         int verified = 0;
         try

@@ -59,7 +59,7 @@ public static class GuestRunner
     }
 
     /// <summary>How every in-process test starts a guest: argv[0] is the program path, the fixed environment, the temp directory unless told otherwise.</summary>
-    public static ProcessOptions Options(string program, string[] args, string? cwd = null, string? root = null) => new()
+    public static ProcessOptions Options(string program, string[] args, string? cwd = null, string? root = null, FtEmu.Cpu.CpuEngineOptions? engine = null) => new()
     {
         Image = File.ReadAllBytes(program),
         ExecPath = program,
@@ -67,16 +67,17 @@ public static class GuestRunner
         Envp = Environment,
         Root = root,
         WorkingDirectory = cwd ?? Path.GetTempPath().TrimEnd('/'),
+        Engine = engine ?? TestEngines.Interpreter,
     };
 
-    /// <summary>Runs the guest in this process under FtEmu's interpreter with a live boundary.</summary>
+    /// <summary>Runs the guest in this process under FtEmu (the interpreter unless told otherwise) with a live boundary.</summary>
     public static GuestResult RunEmulated(string program, string[] args, byte[]? stdin = null, string? cwd = null,
-        string? root = null, ulong maxInstructions = 20_000_000_000)
+        string? root = null, ulong maxInstructions = 20_000_000_000, FtEmu.Cpu.CpuEngineOptions? engine = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         using var host = new LiveHost(new MemoryStream(stdin ?? Array.Empty<byte>()), stdout, stderr);
-        var options = Options(program, args, cwd, root);
+        var options = Options(program, args, cwd, root, engine);
         using var process = new LinuxProcess(options, host);
         process.Start();
         bool halted = process.Run(maxInstructions);
@@ -86,10 +87,11 @@ public static class GuestRunner
     }
 
     /// <summary>Runs natively and emulated and asserts that stdout, stderr and the exit status match.</summary>
-    public static GuestResult AssertSameAsNative(string program, string[] args, byte[]? stdin = null, string? cwd = null)
+    public static GuestResult AssertSameAsNative(string program, string[] args, byte[]? stdin = null, string? cwd = null,
+        FtEmu.Cpu.CpuEngineOptions? engine = null)
     {
         var native = RunNative(program, args, stdin, cwd);
-        var emulated = RunEmulated(program, args, stdin, cwd);
+        var emulated = RunEmulated(program, args, stdin, cwd, engine: engine);
         Xunit.Assert.Equal(native.ExitCode, emulated.ExitCode);
         Xunit.Assert.Equal(native.StdoutText, emulated.StdoutText);
         Xunit.Assert.Equal(native.StderrText, emulated.StderrText);

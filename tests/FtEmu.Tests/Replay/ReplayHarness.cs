@@ -8,24 +8,25 @@ internal static class ReplayHarness
 {
     public sealed record Recording(byte[] Log, GuestResult Live, RecordSession.Result Summary);
 
-    public static Recording Record(string program, string[] args, byte[]? stdin = null, ulong interval = 200_000, bool embed = true, string? cwd = null)
+    public static Recording Record(string program, string[] args, byte[]? stdin = null, ulong interval = 200_000, bool embed = true, string? cwd = null,
+        FtEmu.Cpu.CpuEngineOptions? engine = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         var log = new MemoryStream();
         using (var host = new LiveHost(new MemoryStream(stdin ?? Array.Empty<byte>()), stdout, stderr))
         {
-            var options = GuestRunner.Options(program, args, cwd);
+            var options = GuestRunner.Options(program, args, cwd, engine: engine);
             var summary = RecordSession.Run(options, program, new NonClosingStream(log), host, embed, interval);
             return new Recording(log.ToArray(), new GuestResult(stdout.ToArray(), stderr.ToArray(), summary.ExitCode), summary);
         }
     }
 
-    public static (ReplaySession.Result Result, GuestResult Output) Replay(byte[] log)
+    public static (ReplaySession.Result Result, GuestResult Output) Replay(byte[] log, FtEmu.Cpu.CpuEngineOptions? engine = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
-        var result = ReplaySession.Run(new MemoryStream(log), "test.ftlog", stdout, stderr);
+        var result = ReplaySession.Run(new MemoryStream(log), "test.ftlog", stdout, stderr, engine: engine ?? TestEngines.Interpreter);
         return (result, new GuestResult(stdout.ToArray(), stderr.ToArray(), result.ExitCode));
     }
 

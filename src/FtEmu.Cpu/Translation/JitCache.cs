@@ -1,0 +1,64 @@
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// When blocks get compiled, and statistics of the JIT.
+/// </summary>
+/// <remarks>
+/// Invariant: a translation lives on its <see cref="Block"/> and is run only while that block is
+/// valid. <see cref="BlockCache"/> never hands out an invalidated block (a write, unmap or
+/// protection change on its pages invalidates it), and chain slots are checked for validity and
+/// entry address before use, so self-modifying code, munmap and mprotect drop translations with
+/// their blocks. Hotness counts only decide when to compile, never what the guest computes.
+/// </remarks>
+public sealed class JitCache
+{
+    public const int DefaultThreshold = 50;
+
+    /// <summary>A block is compiled once it has been interpreted this many times.</summary>
+    public int Threshold { get; set; } = DefaultThreshold;
+
+    public bool Chaining { get; set; } = true;
+
+    public long BlocksCompiled { get; private set; }
+    public long OpsCompiled { get; private set; }
+    public long OpsFallback { get; private set; }
+
+    /// <summary>Profiling (off by default): how often each Code ran through a handler call in compiled blocks.</summary>
+    public bool Profiling { get; set; }
+
+    private readonly Dictionary<Block, Iced.Intel.Code[]> _fallbacks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Iced.Intel.Code, long> _fallbackRuns = new();
+
+    public long CompiledBlockRuns { get; private set; }
+    public long CompiledOpRuns { get; private set; }
+
+    /// <summary>Profile: handler-call counts by Code, most frequent first (ties by Code, so the order is stable).</summary>
+    public IEnumerable<(Iced.Intel.Code Code, long Runs)> FallbackProfile() =>
+        _fallbackRuns.Select(kv => (kv.Key, kv.Value)).OrderByDescending(e => e.Value).ThenBy(e => e.Key);
+
+    internal void ProfileRun(Block block)
+    {
+        CompiledBlockRuns++;
+        CompiledOpRuns += block.Ops.Length;
+        if (!_fallbacks.TryGetValue(block, out var codes))
+        {
+            codes = block.Ops.Where(op => JitInlineTable.Classify(in op).Form == JitForm.Fallback).Select(op => op.Code).ToArray();
+            _fallbacks[block] = codes;
+        }
+        foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
+    }
+
+    /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it when it has become hot.</summary>
+    internal void Observe(Block block)
+    {
+        if (++block.Hits < Threshold) return;
+        block.Code = JitCompiler.Compile(block);
+        BlocksCompiled++;
+        OpsCompiled += block.Ops.Length;
+        foreach (ref readonly DecodedOp op in block.Ops.AsSpan())
+            if (JitInlineTable.Classify(in op).Form == JitForm.Fallback) OpsFallback++;
+    }
+
+    /// <summary>Compiles <paramref name="block"/> now (tests).</summary>
+    internal void CompileNow(Block block) => block.Code ??= JitCompiler.Compile(block);
+}

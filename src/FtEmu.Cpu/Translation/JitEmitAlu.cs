@@ -1,0 +1,180 @@
+using System.Reflection.Emit;
+
+namespace FtEmu.Cpu;
+
+/// <summary>Inline IL for integer arithmetic: ADD/SUB/CMP/AND/OR/XOR/TEST, INC/DEC, NEG, NOT, SHL/SHR/SAR by an immediate, IMUL.</summary>
+internal sealed unsafe partial class JitEmitter
+{
+    /// <summary>Pushes operand 0 (register or memory at EA) for a read-modify-write.</summary>
+    private void LoadOperand0(ref DecodedOp op) => LoadOperand(ref op, op.Kind0, op.Reg0, op.Size0);
+
+    private void EmitAlu(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0;
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Stloc, _t0);
+        LoadOperand(ref op, op.Kind1, op.Reg1, size);
+        _il.Emit(OpCodes.Stloc, _t1);
+        _il.Emit(OpCodes.Ldloc, _t0);
+        _il.Emit(OpCodes.Ldloc, _t1);
+        _il.Emit(p.Alu switch
+        {
+            JitAlu.Add => OpCodes.Add,
+            JitAlu.Sub or JitAlu.Cmp => OpCodes.Sub,
+            JitAlu.And or JitAlu.Test => OpCodes.And,
+            JitAlu.Or => OpCodes.Or,
+            _ => OpCodes.Xor,
+        });
+        Truncate(size);
+        _il.Emit(OpCodes.Stloc, _t2);
+        if (p.Alu is not (JitAlu.Cmp or JitAlu.Test)) StoreOperand0(ref op, _t2);
+        ProduceLazyFlags(ref p, p.Produces == JitFlags.Add ? FlagOp.Add : p.Produces == JitFlags.Sub ? FlagOp.Sub : FlagOp.Logic, size, _t0, _t1, _t2);
+    }
+
+    private void EmitIncDec(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0;
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Stloc, _t0);
+        _il.Emit(OpCodes.Ldloc, _t0);
+        _il.Emit(OpCodes.Ldc_I8, 1L);
+        _il.Emit(p.Alu == JitAlu.Inc ? OpCodes.Add : OpCodes.Sub);
+        Truncate(size);
+        _il.Emit(OpCodes.Stloc, _t2);
+        StoreOperand0(ref op, _t2);
+        if (p.StoreFlags)
+        {
+            // CF survives INC/DEC: make it concrete from the record about to be replaced.
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
+        }
+        ProduceLazyFlags(ref p, p.Alu == JitAlu.Inc ? FlagOp.Inc : FlagOp.Dec, size, _t0, null, _t2);
+    }
+
+    private void EmitNeg(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0;
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Stloc, _t1);
+        _il.Emit(OpCodes.Ldc_I8, 0L);
+        _il.Emit(OpCodes.Ldloc, _t1);
+        _il.Emit(OpCodes.Sub);
+        Truncate(size);
+        _il.Emit(OpCodes.Stloc, _t2);
+        StoreOperand0(ref op, _t2);
+        _il.Emit(OpCodes.Ldc_I8, 0L);
+        _il.Emit(OpCodes.Stloc, _t0);
+        ProduceLazyFlags(ref p, FlagOp.Sub, size, _t0, _t1, _t2);
+    }
+
+    private void EmitNot(ref DecodedOp op)
+    {
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Not);
+        _il.Emit(OpCodes.Stloc, _t2);
+        StoreOperand0(ref op, _t2);
+    }
+
+    private void EmitShift(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0;
+        int n = JitFlagPlan.ShiftCount(in op);
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Stloc, _t0);
+        _il.Emit(OpCodes.Ldloc, _t0);
+        if (p.Alu == JitAlu.Sar) SignExtend(size);
+        if (n != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, n);
+            _il.Emit(p.Alu switch { JitAlu.Shl => OpCodes.Shl, JitAlu.Shr => OpCodes.Shr_Un, _ => OpCodes.Shr });
+        }
+        Truncate(size);
+        _il.Emit(OpCodes.Stloc, _t2);
+        // A count of 0 still writes the destination back (and zero-extends a 32-bit register), but leaves the flags.
+        StoreOperand0(ref op, _t2);
+        if (n == 0) return;
+        // Recorded lazily like the ALU ops: operand (masked), count, result.
+        _il.Emit(OpCodes.Ldc_I8, (long)n);
+        _il.Emit(OpCodes.Stloc, _t1);
+        ProduceLazyFlags(ref p, p.Alu switch { JitAlu.Shl => FlagOp.Shl, JitAlu.Shr => FlagOp.Shr, _ => FlagOp.Sar }, size, _t0, _t1, _t2);
+    }
+
+    private void EmitRotate(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0, bits = size * 8;
+        int n = JitFlagPlan.ShiftCount(in op);
+        int k = p.Alu == JitAlu.Rol ? n & (bits - 1) : (bits - (n & (bits - 1))) & (bits - 1);
+        LoadOperand0(ref op);
+        _il.Emit(OpCodes.Ldc_I4, k);
+        _il.Emit(OpCodes.Ldc_I4, size);
+        _il.Emit(OpCodes.Call, JitLayout.RotateLeft);
+        _il.Emit(OpCodes.Stloc, _t2);
+        StoreOperand0(ref op, _t2);
+        // ROL/ROR change only CF and OF, so they merge into the state's flags (and only when the count is not 0).
+        if (n == 0 || !p.StoreFlags) return;
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldloc, _t2);
+        _il.Emit(OpCodes.Ldc_I4, size);
+        _il.Emit(OpCodes.Call, p.Alu == JitAlu.Rol ? JitLayout.SetRolFlags : JitLayout.SetRorFlags);
+    }
+
+    private void EmitImul(ref DecodedOp op, ref JitOpPlan p)
+    {
+        int size = op.Size0;
+        // Two operands: reg *= r/m; three: reg = r/m * imm.
+        if (op.OpCount == 2) LoadGpr(op.Reg0, size);
+        else LoadOperand(ref op, op.Kind1, op.Reg1, size);
+        SignExtend(size);
+        _il.Emit(OpCodes.Stloc, _t0);
+        if (op.OpCount == 2) LoadOperand(ref op, op.Kind1, op.Reg1, size);
+        else _il.Emit(OpCodes.Ldc_I8, (long)(op.Imm & Cpu.SizeMask(size)));
+        SignExtend(size);
+        _il.Emit(OpCodes.Stloc, _t1);
+        if (size == 8 && !p.StoreFlags)
+        {
+            // Flags dead: only the low half matters.
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Mul);
+            _il.Emit(OpCodes.Stloc, _t2);
+            StoreGpr(op.Reg0, size, _t2);
+            return;
+        }
+        if (size == 8)
+        {
+            // hi = BigMul(a, b, out lo); overflow when hi is not the sign extension of lo.
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Ldloca, _t2);
+            _il.Emit(OpCodes.Call, JitLayout.BigMul);
+            _il.Emit(OpCodes.Ldloc, _t2);
+            _il.Emit(OpCodes.Ldc_I4, 63);
+            _il.Emit(OpCodes.Shr);
+            _il.Emit(OpCodes.Ceq);
+        }
+        else
+        {
+            // Both factors fit in 32 bits, so the exact product fits in 64; overflow when it differs from its truncation.
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Mul);
+            _il.Emit(OpCodes.Stloc, _t1);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            SignExtend(size);
+            _il.Emit(OpCodes.Stloc, _t2);
+            _il.Emit(OpCodes.Ldloc, _t2);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Ceq);
+        }
+        // Stack: 1 when there is no overflow.
+        var noOverflow = _il.DeclareLocal(typeof(bool));
+        _il.Emit(OpCodes.Stloc, noOverflow);
+        StoreGpr(op.Reg0, size, _t2);
+        if (!p.StoreFlags) return;
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldloc, noOverflow);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Ceq);
+        _il.Emit(OpCodes.Call, JitLayout.SetMulFlags);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Reflection.Emit;
+
+namespace FtEmu.Cpu;
+
+/// <summary>Inline IL for the hot SSE moves: full-register copies (MOVAPS/MOVUPS/MOVDQA/...) and MOVSD.</summary>
+internal sealed unsafe partial class JitEmitter
+{
+    private static int XmmOffset(int reg, int half) => JitLayout.Xmm + 16 * reg + 8 * half;
+
+    private void CopyState64(int to, int from)
+    {
+        StateAddress(to);
+        LoadState64(from);
+        _il.Emit(OpCodes.Stind_I8);
+    }
+
+    private void EmitXmmMove(ref DecodedOp op)
+    {
+        if (op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm)
+        {
+            CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 0));
+            CopyState64(XmmOffset(op.Reg0, 1), XmmOffset(op.Reg1, 1));
+            return;
+        }
+        if (op.Kind0 == OperandKind.Xmm)
+        {
+            // Into locals first: a fault leaves the register as it was.
+            _il.Emit(OpCodes.Ldloc, _mem);
+            _il.Emit(OpCodes.Ldloc, _ea);
+            _il.Emit(OpCodes.Ldloca, _t0);
+            _il.Emit(OpCodes.Ldloca, _t1);
+            _il.Emit(OpCodes.Call, JitLayout.Read128);
+            StoreState64(XmmOffset(op.Reg0, 0), _t0);
+            StoreState64(XmmOffset(op.Reg0, 1), _t1);
+            return;
+        }
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Ldloc, _ea);
+        LoadState64(XmmOffset(op.Reg1, 0));
+        LoadState64(XmmOffset(op.Reg1, 1));
+        _il.Emit(OpCodes.Call, JitLayout.Write128);
+    }
+
+    private void EmitMovsd(ref DecodedOp op)
+    {
+        if (op.Kind0 == OperandKind.Memory)
+        {
+            LoadState64(XmmOffset(op.Reg1, 0));
+            _il.Emit(OpCodes.Stloc, _t0);
+            WriteMemory(_ea, 8, _t0);
+            return;
+        }
+        if (op.Kind1 == OperandKind.Xmm)
+        {
+            CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 0));
+            return;
+        }
+        // From memory: the low quadword is loaded and the high one cleared.
+        ReadMemory(_ea, 8);
+        _il.Emit(OpCodes.Stloc, _t0);
+        StoreState64(XmmOffset(op.Reg0, 0), _t0);
+        StoreState64(XmmOffset(op.Reg0, 1), 0UL);
+    }
+}

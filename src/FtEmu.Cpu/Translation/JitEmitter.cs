@@ -1,0 +1,415 @@
+using System.Reflection.Emit;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// Emits the IL of one block: <c>int Block(DecodedOp[] ops, Cpu cpu)</c>, which runs every op of
+/// the block with the interpreter's semantics, then stores RIP, adds the retired count and returns
+/// the exit taken (0 branch target, 1 fall-through, 2 anything else). Guest state is reached
+/// through the CpuState* at fixed offsets. GPRs are cached in IL locals: loaded on first use and
+/// written back (the dirty ones) before an op that can fault, before a handler call and at every
+/// exit, so the state is exact wherever anything outside the block can see it. Before an op that
+/// can fault, the op's index goes to <see cref="Cpu.JitOpIndex"/>, so that the run loop can retire
+/// exactly the ops before it.
+/// This file holds the helpers; the families are in JitEmit*.cs.
+/// </summary>
+internal sealed unsafe partial class JitEmitter
+{
+    public const int ExitTaken = 0, ExitFallThrough = 1, ExitOther = 2;
+
+    private readonly ILGenerator _il;
+    private readonly DecodedOp[] _ops;
+    private readonly JitOpPlan[] _plan;
+    private readonly LocalBuilder _s;
+    private readonly LocalBuilder _mem;
+    private readonly LocalBuilder _ea;
+    private readonly LocalBuilder _t0, _t1, _t2;
+    /// <summary>Operands and result of the last flag producer (and its concrete flags for shifts).</summary>
+    private readonly LocalBuilder _fa, _fb, _fr;
+    /// <summary>GPR cache: a local per register, whether it holds the register's value, whether the state is behind it.</summary>
+    private readonly LocalBuilder?[] _reg = new LocalBuilder?[16];
+    private readonly bool[] _loaded = new bool[16];
+    private readonly bool[] _dirty = new bool[16];
+    /// <summary>The block's first op, where a branch back to the block's own start continues.</summary>
+    private readonly Label _head;
+
+    public JitEmitter(ILGenerator il, DecodedOp[] ops, JitOpPlan[] plan)
+    {
+        _il = il;
+        _ops = ops;
+        _plan = plan;
+        _s = il.DeclareLocal(typeof(CpuState*));
+        _mem = il.DeclareLocal(typeof(GuestMemory));
+        _ea = il.DeclareLocal(typeof(ulong));
+        _t0 = il.DeclareLocal(typeof(ulong));
+        _t1 = il.DeclareLocal(typeof(ulong));
+        _t2 = il.DeclareLocal(typeof(ulong));
+        _fa = il.DeclareLocal(typeof(ulong));
+        _fb = il.DeclareLocal(typeof(ulong));
+        _fr = il.DeclareLocal(typeof(ulong));
+        _head = il.DefineLabel();
+    }
+
+    public void EmitBlock()
+    {
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StateField);
+        _il.Emit(OpCodes.Stloc, _s);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, JitLayout.Memory);
+        _il.Emit(OpCodes.Stloc, _mem);
+        _il.MarkLabel(_head);
+        for (int i = 0; i < _ops.Length; i++)
+        {
+            ref DecodedOp op = ref _ops[i];
+            ref JitOpPlan p = ref _plan[i];
+            bool last = i == _ops.Length - 1;
+            if (p.Form == JitForm.Fallback)
+            {
+                EmitFallback(ref op, i, last);
+                continue;
+            }
+            if (p.Faults)
+            {
+                WriteBackRegisters(markClean: true);
+                SetOpIndex(i);
+            }
+            if (op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory) EmitEffectiveAddress(ref op, withSegment: p.Form != JitForm.Lea);
+            if (EmitInline(ref op, ref p, i)) continue; // the op left the block itself
+            if (last) EmitExit(i + 1, op.NextIp, ExitFallThrough);
+            else if (p.ExitsAfter) EmitStopCheck(i, op.NextIp);
+        }
+    }
+
+    /// <summary>Emits one inline op; true when it ends the block (its exits are emitted).</summary>
+    private bool EmitInline(ref DecodedOp op, ref JitOpPlan p, int i)
+    {
+        switch (p.Form)
+        {
+            case JitForm.Nop: return false;
+            case JitForm.Mov: EmitMov(ref op); return false;
+            case JitForm.Movzx: EmitMovzx(ref op, signed: false); return false;
+            case JitForm.Movsx: EmitMovzx(ref op, signed: true); return false;
+            case JitForm.Lea: EmitLea(ref op); return false;
+            case JitForm.Push: EmitPush(ref op); return false;
+            case JitForm.Pop: EmitPop(ref op); return false;
+            case JitForm.Alu: EmitAlu(ref op, ref p); return false;
+            case JitForm.IncDec: EmitIncDec(ref op, ref p); return false;
+            case JitForm.Neg: EmitNeg(ref op, ref p); return false;
+            case JitForm.Not: EmitNot(ref op); return false;
+            case JitForm.Shift: EmitShift(ref op, ref p); return false;
+            case JitForm.Imul: EmitImul(ref op, ref p); return false;
+            case JitForm.Rotate: EmitRotate(ref op, ref p); return false;
+            case JitForm.XmmMove: EmitXmmMove(ref op); return false;
+            case JitForm.Movsd: EmitMovsd(ref op); return false;
+            case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
+            case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
+            case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;
+            case JitForm.Jmp: EmitJmp(ref op, i); return true;
+            case JitForm.Call: EmitCall(ref op, i); return true;
+            case JitForm.Ret: EmitRet(ref op, i); return true;
+            default: throw new InvalidOperationException($"no emitter for {p.Form}");
+        }
+    }
+
+    // ---- State access ----
+
+    /// <summary>Pushes the address of the CpuState field at <paramref name="offset"/>.</summary>
+    private void StateAddress(int offset)
+    {
+        _il.Emit(OpCodes.Ldloc, _s);
+        if (offset != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, offset);
+            _il.Emit(OpCodes.Add);
+        }
+    }
+
+    private void LoadState64(int offset)
+    {
+        StateAddress(offset);
+        _il.Emit(OpCodes.Ldind_I8);
+    }
+
+    private void StoreState64(int offset, LocalBuilder value)
+    {
+        StateAddress(offset);
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Stind_I8);
+    }
+
+    private void StoreState64(int offset, ulong value)
+    {
+        StateAddress(offset);
+        _il.Emit(OpCodes.Ldc_I8, (long)value);
+        _il.Emit(OpCodes.Stind_I8);
+    }
+
+    private static int FullRegister(int reg) => reg < Reg.HighByteBase ? reg : reg - Reg.HighByteBase;
+
+    /// <summary>Makes the register's local hold its value. Only on the block's main path, never inside a branch.</summary>
+    private void EnsureLoaded(int r)
+    {
+        if (_loaded[r]) return;
+        _reg[r] ??= _il.DeclareLocal(typeof(ulong));
+        LoadState64(JitLayout.Gpr + 8 * r);
+        _il.Emit(OpCodes.Stloc, _reg[r]!);
+        _loaded[r] = true;
+    }
+
+    /// <summary>Stores the dirty registers to the state; markClean only where every later path has them stored.</summary>
+    private void WriteBackRegisters(bool markClean)
+    {
+        for (int r = 0; r < 16; r++)
+        {
+            if (!_dirty[r]) continue;
+            StoreState64(JitLayout.Gpr + 8 * r, _reg[r]!);
+            if (markClean) _dirty[r] = false;
+        }
+    }
+
+    /// <summary>After a handler call every register may have changed: reload on next use.</summary>
+    private void ForgetRegisters()
+    {
+        Array.Clear(_loaded);
+        Array.Clear(_dirty);
+    }
+
+    /// <summary>Pushes a GPR operand zero-extended to 64 bits (reg 16..19 are AH..BH).</summary>
+    private void LoadGpr(int reg, int size)
+    {
+        int r = FullRegister(reg);
+        EnsureLoaded(r);
+        _il.Emit(OpCodes.Ldloc, _reg[r]!);
+        if (size == 1 && reg >= Reg.HighByteBase)
+        {
+            _il.Emit(OpCodes.Ldc_I4_8);
+            _il.Emit(OpCodes.Shr_Un);
+        }
+        if (size != 8) Truncate(size);
+    }
+
+    /// <summary>Writes a GPR with the x86-64 rules: a 32-bit write zeroes the upper half, 8/16-bit writes merge.</summary>
+    private void StoreGpr(int reg, int size, LocalBuilder value)
+    {
+        int r = FullRegister(reg);
+        bool high = size == 1 && reg >= Reg.HighByteBase;
+        if (size < 4)
+        {
+            EnsureLoaded(r);
+            ulong keep = high ? ~0xFF00UL : ~Cpu.SizeMask(size);
+            _il.Emit(OpCodes.Ldloc, _reg[r]!);
+            _il.Emit(OpCodes.Ldc_I8, unchecked((long)keep));
+            _il.Emit(OpCodes.And);
+            _il.Emit(OpCodes.Ldloc, value);
+            Truncate(size);
+            if (high)
+            {
+                _il.Emit(OpCodes.Ldc_I4_8);
+                _il.Emit(OpCodes.Shl);
+            }
+            _il.Emit(OpCodes.Or);
+        }
+        else
+        {
+            _reg[r] ??= _il.DeclareLocal(typeof(ulong));
+            _il.Emit(OpCodes.Ldloc, value);
+            if (size == 4) Truncate(4);
+        }
+        _il.Emit(OpCodes.Stloc, _reg[r]!);
+        _loaded[r] = true;
+        _dirty[r] = true;
+    }
+
+    /// <summary>Computes the effective address of the op's memory operand into the EA local (LEA: without segment base).</summary>
+    private void EmitEffectiveAddress(ref DecodedOp op, bool withSegment)
+    {
+        _il.Emit(OpCodes.Ldc_I8, (long)op.Disp);
+        if (op.Base != Reg.None)
+        {
+            LoadGpr(op.Base, 8);
+            _il.Emit(OpCodes.Add);
+        }
+        if (op.Index != Reg.None)
+        {
+            LoadGpr(op.Index, 8);
+            if (op.ScaleShift != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I4, (int)op.ScaleShift);
+                _il.Emit(OpCodes.Shl);
+            }
+            _il.Emit(OpCodes.Add);
+        }
+        if ((op.Prefix & OpPrefix.Address32) != 0)
+        {
+            _il.Emit(OpCodes.Conv_U4);
+            _il.Emit(OpCodes.Conv_U8);
+        }
+        if (withSegment && op.Segment != 0)
+        {
+            LoadState64(op.Segment == 1 ? JitLayout.FsBase : JitLayout.GsBase);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Stloc, _ea);
+    }
+
+    /// <summary>Pushes the value read from guest memory at the address in <paramref name="address"/>, zero-extended.</summary>
+    private void ReadMemory(LocalBuilder address, int size)
+    {
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Call, JitLayout.Read(size));
+        if (size != 8) _il.Emit(OpCodes.Conv_U8);
+    }
+
+    private void WriteMemory(LocalBuilder address, int size, LocalBuilder value)
+    {
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Ldloc, value);
+        switch (size)
+        {
+            case 1: _il.Emit(OpCodes.Conv_U1); break;
+            case 2: _il.Emit(OpCodes.Conv_U2); break;
+            case 4: _il.Emit(OpCodes.Conv_U4); break;
+        }
+        _il.Emit(OpCodes.Call, JitLayout.Write(size));
+    }
+
+    /// <summary>Pushes operand value (register, immediate or the memory operand at EA), zero-extended from <paramref name="size"/>.</summary>
+    private void LoadOperand(ref DecodedOp op, OperandKind kind, int reg, int size)
+    {
+        switch (kind)
+        {
+            case OperandKind.Gpr: LoadGpr(reg, size); break;
+            case OperandKind.Immediate: _il.Emit(OpCodes.Ldc_I8, (long)(op.Imm & Cpu.SizeMask(size))); break;
+            case OperandKind.Memory: ReadMemory(_ea, size); break;
+            default: throw new InvalidOperationException($"operand kind {kind}");
+        }
+    }
+
+    /// <summary>Stores the value in <paramref name="value"/> to operand 0 (register or memory at EA).</summary>
+    private void StoreOperand0(ref DecodedOp op, LocalBuilder value)
+    {
+        if (op.Kind0 == OperandKind.Gpr) StoreGpr(op.Reg0, op.Size0, value);
+        else WriteMemory(_ea, op.Size0, value);
+    }
+
+    /// <summary>Truncates the 64-bit value on the stack to <paramref name="size"/> bytes, zero-extended.</summary>
+    private void Truncate(int size)
+    {
+        switch (size)
+        {
+            case 1: _il.Emit(OpCodes.Conv_U1); _il.Emit(OpCodes.Conv_U8); break;
+            case 2: _il.Emit(OpCodes.Conv_U2); _il.Emit(OpCodes.Conv_U8); break;
+            case 4: _il.Emit(OpCodes.Conv_U4); _il.Emit(OpCodes.Conv_U8); break;
+        }
+    }
+
+    /// <summary>Sign-extends the value on the stack from <paramref name="size"/> bytes to 64 bits.</summary>
+    private void SignExtend(int size)
+    {
+        switch (size)
+        {
+            case 1: _il.Emit(OpCodes.Conv_I1); _il.Emit(OpCodes.Conv_I8); break;
+            case 2: _il.Emit(OpCodes.Conv_I2); _il.Emit(OpCodes.Conv_I8); break;
+            case 4: _il.Emit(OpCodes.Conv_I4); _il.Emit(OpCodes.Conv_I8); break;
+        }
+    }
+
+    // ---- Exits, faults, handler calls ----
+
+    private void SetOpIndex(int i)
+    {
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldc_I4, i);
+        _il.Emit(OpCodes.Stfld, JitLayout.OpIndex);
+    }
+
+    /// <summary>Leaves the block after <paramref name="retired"/> ops: RIP (unless the op set it), the count, the exit number.</summary>
+    private void EmitExit(int retired, ulong? rip, int exit)
+    {
+        WriteBackRegisters(markClean: false);
+        if (rip is ulong r) StoreState64(JitLayout.Rip, r);
+        StateAddress(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Ldind_I8);
+        _il.Emit(OpCodes.Ldc_I8, (long)retired);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stind_I8);
+        _il.Emit(OpCodes.Ldc_I4, exit);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>
+    /// A direct branch: to another block, an exit; to this block's own start (a loop), the next
+    /// iteration runs here when the run loop would run this block again anyway: the budget covers
+    /// it (no stop is pending and the block is still valid, or an earlier exit would have been taken).
+    /// </summary>
+    private void EmitBranchExit(int retired, ulong target)
+    {
+        if (target != _ops[0].Ip)
+        {
+            EmitExit(retired, target, ExitTaken);
+            return;
+        }
+        var leave = _il.DefineLabel();
+        WriteBackRegisters(markClean: false);
+        // count += retired; continue while count + length <= stopAt and nobody asked Run to yield.
+        StateAddress(JitLayout.InstructionCount);
+        LoadState64(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Ldc_I8, (long)retired);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stind_I8);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Volatile);
+        _il.Emit(OpCodes.Ldfld, JitLayout.YieldRequested);
+        _il.Emit(OpCodes.Brtrue, leave);
+        LoadState64(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Ldc_I8, (long)_ops.Length);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
+        _il.Emit(OpCodes.Ble_Un, _head);
+        _il.MarkLabel(leave);
+        StoreState64(JitLayout.Rip, target);
+        _il.Emit(OpCodes.Ldc_I4, ExitTaken);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>After op i: if something asked the block to end (a write to a code page, a handler), leave with op i retired.</summary>
+    private void EmitStopCheck(int i, ulong? rip)
+    {
+        var go = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopRequested);
+        _il.Emit(OpCodes.Brfalse, go);
+        EmitExit(i + 1, rip, ExitOther);
+        _il.MarkLabel(go);
+    }
+
+    /// <summary>Calls the interpreter's handler for op i, with RIP set as the interpreter sets it.</summary>
+    private void EmitFallback(ref DecodedOp op, int i, bool last)
+    {
+        WriteBackRegisters(markClean: true);
+        StoreState64(JitLayout.Rip, op.NextIp);
+        SetOpIndex(i);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldc_I4, i);
+        _il.Emit(OpCodes.Ldelema, typeof(DecodedOp));
+        _il.Emit(OpCodes.Ldc_I8, (long)(nint)op.Exec);
+        _il.Emit(OpCodes.Conv_I);
+        _il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard, typeof(void),
+            new[] { typeof(Cpu), typeof(DecodedOp).MakeByRefType() }, null);
+        if (JitInlineTable.TouchesOnlyVectorState(in op))
+        {
+            // The handler reads GPRs at most (written back above), changes none and writes no memory.
+            if (last) EmitExit(i + 1, op.NextIp, ExitFallThrough);
+            return;
+        }
+        ForgetRegisters();
+        if (last) EmitExit(i + 1, null, ExitOther);
+        else EmitStopCheck(i, null);
+    }
+}

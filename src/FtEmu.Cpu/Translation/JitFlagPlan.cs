@@ -1,0 +1,157 @@
+namespace FtEmu.Cpu;
+
+/// <summary>What a block's most recent flag-writing op left, as far as the compiler knows.</summary>
+internal enum JitFlags : byte
+{
+    /// <summary>Only the CPU state knows (block entry, after a handler call or IMUL).</summary>
+    Unknown,
+    Add,
+    Sub,
+    Logic,
+    Inc,
+    Dec,
+    /// <summary>A shift by a nonzero count (its record: operand, count, result).</summary>
+    Shift,
+}
+
+/// <summary>Per-op decisions of the compiler for one block.</summary>
+internal struct JitOpPlan
+{
+    public JitForm Form;
+    public JitAlu Alu;
+    /// <summary>The op can raise a guest fault: state must be exact before it.</summary>
+    public bool Faults;
+    /// <summary>The block can end right after this op (a write that may hit code, a handler call, the last op).</summary>
+    public bool ExitsAfter;
+    /// <summary>Kind of the flags this op produces (producers only).</summary>
+    public JitFlags Produces;
+    /// <summary>Flags known to the compiler before this op, and the op that produced them.</summary>
+    public JitFlags KnownBefore;
+    public int Producer;
+    /// <summary>A condition consumer that compares the producer's operands directly instead of reading the state.</summary>
+    public bool Fused;
+    /// <summary>A producer whose flags must be written to the CPU state.</summary>
+    public bool StoreFlags;
+    /// <summary>A producer whose flag operands must be computed (stored, or read by a fused consumer).</summary>
+    public bool NeedFlagValues;
+}
+
+/// <summary>
+/// Flag liveness for one block. A producer's lazy-flag record is stored only if something may read
+/// it from the state before another op overwrites all six flags: a handler call, a consumer that
+/// is not fused, INC/DEC or IMUL (which keep some flags), an op that can fault, or a point where
+/// the block can end. Everything else reads the producer's operands from IL locals.
+/// </summary>
+internal static class JitFlagPlan
+{
+    public static JitOpPlan[] Build(DecodedOp[] ops)
+    {
+        int n = ops.Length;
+        var plan = new JitOpPlan[n];
+        for (int i = 0; i < n; i++)
+        {
+            ref readonly DecodedOp op = ref ops[i];
+            var (form, alu) = JitInlineTable.Classify(in op);
+            plan[i].Form = form;
+            plan[i].Alu = alu;
+            plan[i].Faults = Faults(form, in op);
+            plan[i].ExitsAfter = i == n - 1 || WritesMemory(form, alu, in op);
+            plan[i].Produces = Produces(form, alu, in op);
+        }
+
+        // Forward: which producer each consumer would read, and whether it can compare directly.
+        JitFlags known = JitFlags.Unknown;
+        int producer = -1;
+        for (int i = 0; i < n; i++)
+        {
+            ref JitOpPlan p = ref plan[i];
+            p.KnownBefore = known;
+            p.Producer = producer;
+            if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && Fusable(known, ops[i].Cond))
+            {
+                p.Fused = true;
+                plan[producer].NeedFlagValues = true;
+            }
+            if (p.Produces != JitFlags.Unknown)
+            {
+                known = p.Produces;
+                producer = i;
+            }
+            else if (ClobbersKnown(p.Form, in ops[i]))
+            {
+                known = JitFlags.Unknown;
+                producer = -1;
+            }
+        }
+
+        // Backward: is the state's flag record observable after each op?
+        bool live = true;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            ref JitOpPlan p = ref plan[i];
+            bool after = live || p.ExitsAfter;
+            bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
+            bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || ClobbersKnown(p.Form, in ops[i]) && p.Form != JitForm.Fallback;
+            if (full || partial)
+            {
+                p.StoreFlags = after;
+                if (after) p.NeedFlagValues = true;
+            }
+            if (p.Form == JitForm.Fallback) live = true;
+            else if (full) live = p.Faults;
+            else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
+            else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
+        }
+        return plan;
+    }
+
+    /// <summary>Conditions the compiler can evaluate from a producer's operands (parity and some overflow cases go through the state).</summary>
+    public static bool Fusable(JitFlags known, int cc) => known switch
+    {
+        JitFlags.Sub => cc is not (0 or 1 or 10 or 11),
+        JitFlags.Logic => cc is not (10 or 11),
+        JitFlags.Add => cc is 2 or 3 or 4 or 5 or 8 or 9,
+        JitFlags.Inc or JitFlags.Dec or JitFlags.Shift => cc is 4 or 5 or 8 or 9,
+        _ => false,
+    };
+
+    private static bool HasMemoryOperand(in DecodedOp op) =>
+        op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory || op.Kind2 == OperandKind.Memory;
+
+    private static bool Faults(JitForm form, in DecodedOp op) => form switch
+    {
+        JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret => true,
+        JitForm.Nop or JitForm.Lea => false,
+        _ => HasMemoryOperand(in op),
+    };
+
+    private static bool WritesMemory(JitForm form, JitAlu alu, in DecodedOp op) => form switch
+    {
+        JitForm.Fallback or JitForm.Push or JitForm.Call => true,
+        JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
+            or JitForm.XmmMove or JitForm.Movsd => op.Kind0 == OperandKind.Memory,
+        JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
+        _ => false,
+    };
+
+    private static JitFlags Produces(JitForm form, JitAlu alu, in DecodedOp op) => form switch
+    {
+        JitForm.Alu => alu switch
+        {
+            JitAlu.Add => JitFlags.Add,
+            JitAlu.Sub or JitAlu.Cmp => JitFlags.Sub,
+            _ => JitFlags.Logic,
+        },
+        JitForm.Neg => JitFlags.Sub,
+        JitForm.IncDec => alu == JitAlu.Inc ? JitFlags.Inc : JitFlags.Dec,
+        JitForm.Shift => ShiftCount(in op) != 0 ? JitFlags.Shift : JitFlags.Unknown,
+        _ => JitFlags.Unknown,
+    };
+
+    /// <summary>Ops that change flags in a way the compiler does not track.</summary>
+    private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
+        form is JitForm.Fallback or JitForm.Imul || form == JitForm.Rotate && ShiftCount(in op) != 0;
+
+    /// <summary>The masked count of a shift by an immediate.</summary>
+    public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);
+}

@@ -1,0 +1,173 @@
+using Iced.Intel;
+
+namespace FtEmu.Cpu;
+
+/// <summary>How the JIT emits one op: inline IL of a family, or a call of its interpreter handler.</summary>
+internal enum JitForm : byte
+{
+    Fallback,
+    Nop,
+    Mov,
+    Movzx,
+    Movsx,
+    Lea,
+    Alu,
+    IncDec,
+    Neg,
+    Not,
+    Shift,
+    Imul,
+    Jcc,
+    Setcc,
+    Cmov,
+    Jmp,
+    Call,
+    Ret,
+    Push,
+    Pop,
+    Rotate,
+    /// <summary>MOVAPS/MOVAPD/MOVDQA between registers, MOVUPS/MOVUPD/MOVDQU with any operands.</summary>
+    XmmMove,
+    /// <summary>MOVSD (the SSE2 scalar move, not the string instruction).</summary>
+    Movsd,
+}
+
+/// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
+internal enum JitAlu : byte
+{
+    None,
+    Add,
+    Sub,
+    Cmp,
+    And,
+    Or,
+    Xor,
+    Test,
+    Inc,
+    Dec,
+    Shl,
+    Shr,
+    Sar,
+    Rol,
+    Ror,
+    /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
+    Aligned,
+}
+
+/// <summary>
+/// Which instructions have inline emitters: a table by mnemonic, then a check of the operand form
+/// (anything the emitters do not handle, e.g. LOCK, segment registers, shift counts in CL, runs
+/// through the interpreter handler).
+/// </summary>
+internal static class JitInlineTable
+{
+    private static readonly Dictionary<Mnemonic, (JitForm Form, JitAlu Alu)> s_byMnemonic = Build();
+
+    private static Dictionary<Mnemonic, (JitForm, JitAlu)> Build()
+    {
+        var t = new Dictionary<Mnemonic, (JitForm, JitAlu)>
+        {
+            [Mnemonic.Nop] = (JitForm.Nop, JitAlu.None),
+            [Mnemonic.Endbr64] = (JitForm.Nop, JitAlu.None),
+            [Mnemonic.Mov] = (JitForm.Mov, JitAlu.None),
+            [Mnemonic.Movzx] = (JitForm.Movzx, JitAlu.None),
+            [Mnemonic.Movsx] = (JitForm.Movsx, JitAlu.None),
+            [Mnemonic.Movsxd] = (JitForm.Movsx, JitAlu.None),
+            [Mnemonic.Lea] = (JitForm.Lea, JitAlu.None),
+            [Mnemonic.Add] = (JitForm.Alu, JitAlu.Add),
+            [Mnemonic.Sub] = (JitForm.Alu, JitAlu.Sub),
+            [Mnemonic.Cmp] = (JitForm.Alu, JitAlu.Cmp),
+            [Mnemonic.And] = (JitForm.Alu, JitAlu.And),
+            [Mnemonic.Or] = (JitForm.Alu, JitAlu.Or),
+            [Mnemonic.Xor] = (JitForm.Alu, JitAlu.Xor),
+            [Mnemonic.Test] = (JitForm.Alu, JitAlu.Test),
+            [Mnemonic.Inc] = (JitForm.IncDec, JitAlu.Inc),
+            [Mnemonic.Dec] = (JitForm.IncDec, JitAlu.Dec),
+            [Mnemonic.Neg] = (JitForm.Neg, JitAlu.None),
+            [Mnemonic.Not] = (JitForm.Not, JitAlu.None),
+            [Mnemonic.Shl] = (JitForm.Shift, JitAlu.Shl),
+            [Mnemonic.Sal] = (JitForm.Shift, JitAlu.Shl),
+            [Mnemonic.Shr] = (JitForm.Shift, JitAlu.Shr),
+            [Mnemonic.Sar] = (JitForm.Shift, JitAlu.Sar),
+            [Mnemonic.Imul] = (JitForm.Imul, JitAlu.None),
+            [Mnemonic.Jmp] = (JitForm.Jmp, JitAlu.None),
+            [Mnemonic.Call] = (JitForm.Call, JitAlu.None),
+            [Mnemonic.Ret] = (JitForm.Ret, JitAlu.None),
+            [Mnemonic.Push] = (JitForm.Push, JitAlu.None),
+            [Mnemonic.Pop] = (JitForm.Pop, JitAlu.None),
+            [Mnemonic.Rol] = (JitForm.Rotate, JitAlu.Rol),
+            [Mnemonic.Ror] = (JitForm.Rotate, JitAlu.Ror),
+            [Mnemonic.Movaps] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movapd] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movdqa] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movups] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movupd] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movdqu] = (JitForm.XmmMove, JitAlu.None),
+            [Mnemonic.Movsd] = (JitForm.Movsd, JitAlu.None),
+        };
+        foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
+                     Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
+            t[m] = (JitForm.Jcc, JitAlu.None);
+        foreach (var m in new[] { Mnemonic.Seto, Mnemonic.Setno, Mnemonic.Setb, Mnemonic.Setae, Mnemonic.Sete, Mnemonic.Setne, Mnemonic.Setbe, Mnemonic.Seta,
+                     Mnemonic.Sets, Mnemonic.Setns, Mnemonic.Setp, Mnemonic.Setnp, Mnemonic.Setl, Mnemonic.Setge, Mnemonic.Setle, Mnemonic.Setg })
+            t[m] = (JitForm.Setcc, JitAlu.None);
+        foreach (var m in new[] { Mnemonic.Cmovo, Mnemonic.Cmovno, Mnemonic.Cmovb, Mnemonic.Cmovae, Mnemonic.Cmove, Mnemonic.Cmovne, Mnemonic.Cmovbe, Mnemonic.Cmova,
+                     Mnemonic.Cmovs, Mnemonic.Cmovns, Mnemonic.Cmovp, Mnemonic.Cmovnp, Mnemonic.Cmovl, Mnemonic.Cmovge, Mnemonic.Cmovle, Mnemonic.Cmovg })
+            t[m] = (JitForm.Cmov, JitAlu.None);
+        return t;
+    }
+
+    public static (JitForm Form, JitAlu Alu) Classify(in DecodedOp op)
+    {
+        if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
+        return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
+    }
+
+    /// <summary>
+    /// Handlers of this op change only XMM/x87 state, MXCSR and RFLAGS (they may read GPRs and
+    /// memory, and fault): no GPR, RIP or memory write, so no reload and no stop check after them.
+    /// The string compares that write RCX or XMM0 implicitly are excluded by name.
+    /// </summary>
+    public static bool TouchesOnlyVectorState(in DecodedOp op) =>
+        op.Kind0 is OperandKind.Xmm or OperandKind.St
+        && op.Kind1 is not OperandKind.Other && op.Kind2 is not OperandKind.Other && op.Kind3 is not OperandKind.Other
+        && op.Code.Mnemonic() is not (Mnemonic.Pcmpestri or Mnemonic.Pcmpestri64 or Mnemonic.Pcmpistri
+            or Mnemonic.Pcmpestrm or Mnemonic.Pcmpestrm64 or Mnemonic.Pcmpistrm or Mnemonic.Maskmovdqu);
+
+    private static bool Rm(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory;
+
+    private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
+
+    private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
+
+    private static bool XmmOrMemory(OperandKind k) => k is OperandKind.Xmm or OperandKind.Memory;
+
+    private static bool Supports(JitForm form, JitAlu alu, in DecodedOp op)
+    {
+        if ((op.Prefix & OpPrefix.Lock) != 0) return false;
+        bool twoMem = op.Kind0 == OperandKind.Memory && op.Kind1 == OperandKind.Memory;
+        return form switch
+        {
+            JitForm.Nop => true,
+            JitForm.Mov or JitForm.Alu => op.OpCount == 2 && Rm(op.Kind0) && Source(op.Kind1) && !twoMem && Sized(op.Size0),
+            JitForm.Movzx or JitForm.Movsx => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 is 1 or 2 or 4,
+            JitForm.Lea => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && op.Kind1 == OperandKind.Memory && op.Size0 is 2 or 4 or 8,
+            JitForm.IncDec or JitForm.Neg or JitForm.Not => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
+            JitForm.Shift or JitForm.Rotate => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Immediate && Sized(op.Size0),
+            JitForm.Imul => op.Kind0 == OperandKind.Gpr && op.Size0 is 2 or 4 or 8 && Rm(op.Kind1)
+                && (op.OpCount == 2 || op.OpCount == 3 && op.Kind2 == OperandKind.Immediate),
+            JitForm.Jcc => op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,
+            JitForm.Setcc => op.OpCount == 1 && Rm(op.Kind0) && op.Size0 == 1,
+            JitForm.Cmov => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8,
+            JitForm.Jmp or JitForm.Call => op.OpCount == 1 && (op.Kind0 == OperandKind.Immediate || Rm(op.Kind0) && op.Size0 == 8),
+            JitForm.Ret => op.OpCount == 0 || op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,
+            JitForm.Push => op.OpCount == 1 && (op.Kind0 == OperandKind.Gpr && op.Size0 == 8
+                || op.Kind0 == OperandKind.Immediate && op.Code is not (Code.Pushw_imm8 or Code.Push_imm16)),
+            JitForm.Pop => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 == 8,
+            JitForm.XmmMove => op.OpCount == 2 && XmmOrMemory(op.Kind0) && XmmOrMemory(op.Kind1) && !twoMem
+                && (alu != JitAlu.Aligned || op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm),
+            JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
+            _ => false,
+        };
+    }
+}

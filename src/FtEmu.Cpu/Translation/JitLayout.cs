@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace FtEmu.Cpu;
+
+/// <summary>Field offsets of <see cref="CpuState"/> and the members generated code calls, looked up once.</summary>
+internal static unsafe class JitLayout
+{
+    public static readonly int Gpr = Offset(nameof(CpuState.Gpr));
+    public static readonly int Rip = Offset(nameof(CpuState.Rip));
+    public static readonly int FsBase = Offset(nameof(CpuState.FsBase));
+    public static readonly int GsBase = Offset(nameof(CpuState.GsBase));
+    public static readonly int FlagsBase = Offset(nameof(CpuState.FlagsBase));
+    public static readonly int LazyA = Offset(nameof(CpuState.LazyA));
+    public static readonly int LazyB = Offset(nameof(CpuState.LazyB));
+    public static readonly int LazyResult = Offset(nameof(CpuState.LazyResult));
+    public static readonly int LazyOp = Offset(nameof(CpuState.LazyOp));
+    public static readonly int InstructionCount = Offset(nameof(CpuState.InstructionCount));
+
+    public static readonly int Xmm = Offset(nameof(CpuState.Xmm));
+
+    public static readonly FieldInfo StateField = typeof(Cpu).GetField(nameof(Cpu.State))!;
+    public static readonly FieldInfo StopRequested = typeof(Cpu).GetField(nameof(Cpu.StopRequested))!;
+    public static readonly FieldInfo StopAt = typeof(Cpu).GetField(nameof(Cpu.JitStopAt), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly FieldInfo YieldRequested = typeof(Cpu).GetField("_yieldRequested", BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly FieldInfo OpIndex = typeof(Cpu).GetField(nameof(Cpu.JitOpIndex), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly MethodInfo Memory = typeof(Cpu).GetProperty(nameof(Cpu.Memory))!.GetMethod!;
+    public static readonly MethodInfo Condition = typeof(Cpu).GetMethod(nameof(Cpu.Condition))!;
+    public static readonly MethodInfo MaterializeCarry = typeof(Cpu).GetMethod(nameof(Cpu.MaterializeCarry), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly MethodInfo SetMulFlags = InstMethod(nameof(Inst.SetMulFlags));
+    public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
+    public static readonly MethodInfo SetRolFlags = InstMethod(nameof(Inst.SetRolFlags));
+    public static readonly MethodInfo SetRorFlags = InstMethod(nameof(Inst.SetRorFlags));
+    public static readonly MethodInfo Read128 = MemoryMethod(nameof(GuestMemory.Read128));
+    public static readonly MethodInfo Write128 = MemoryMethod(nameof(GuestMemory.Write128));
+    public static readonly MethodInfo BigMul = typeof(Math).GetMethod(nameof(Math.BigMul), new[] { typeof(long), typeof(long), typeof(long).MakeByRefType() })!;
+
+    private static readonly MethodInfo[] s_read =
+    {
+        MemoryMethod(nameof(GuestMemory.Read8)), MemoryMethod(nameof(GuestMemory.Read16)),
+        MemoryMethod(nameof(GuestMemory.Read32)), MemoryMethod(nameof(GuestMemory.Read64)),
+    };
+
+    private static readonly MethodInfo[] s_write =
+    {
+        MemoryMethod(nameof(GuestMemory.Write8)), MemoryMethod(nameof(GuestMemory.Write16)),
+        MemoryMethod(nameof(GuestMemory.Write32)), MemoryMethod(nameof(GuestMemory.Write64)),
+    };
+
+    /// <summary>GuestMemory.Read8/16/32/64 for an access of 1, 2, 4 or 8 bytes.</summary>
+    public static MethodInfo Read(int size) => s_read[SizeIndex(size)];
+
+    public static MethodInfo Write(int size) => s_write[SizeIndex(size)];
+
+    private static int SizeIndex(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => throw new ArgumentOutOfRangeException(nameof(size)) };
+
+    private static int Offset(string field) => (int)Marshal.OffsetOf<CpuState>(field);
+
+    private static MethodInfo MemoryMethod(string name) => typeof(GuestMemory).GetMethod(name, BindingFlags.Instance | BindingFlags.Public)!;
+
+    private static MethodInfo InstMethod(string name) => typeof(Inst).GetMethod(name, BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)!;
+}

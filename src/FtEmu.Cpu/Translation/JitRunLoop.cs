@@ -1,0 +1,82 @@
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// The JIT engine's run loop. A compiled block runs only when it is exactly what the interpreter
+/// would run: the remaining budget covers the whole block and no stop is pending (the interpreter
+/// would end that block after its first op). Otherwise the block is interpreted. Chaining: each
+/// compiled block remembers the block each of its exits led to, so a direct branch to a block
+/// that is still valid skips the block-cache lookup.
+/// </summary>
+public sealed unsafe partial class Cpu
+{
+    /// <summary>Index in its block of the compiled op that is running and may fault.</summary>
+    internal int JitOpIndex;
+
+    /// <summary>The stopAt of the running <see cref="Run"/>: a compiled loop iterates in place only within it.</summary>
+    internal ulong JitStopAt;
+
+    public CpuEngine Engine { get; set; } = CpuEngineOptions.Default.Engine;
+
+    public JitCache Jit { get; } = new();
+
+    /// <summary>Applies an engine choice and its tuning.</summary>
+    public void Configure(CpuEngineOptions options)
+    {
+        Engine = options.Engine;
+        Jit.Threshold = options.JitThreshold;
+        Jit.Chaining = options.JitChaining;
+    }
+
+    private bool RunJit(ulong stopAt)
+    {
+        CpuState* s = State;
+        Block? prev = null;
+        int exit = 0;
+        bool chaining = Jit.Chaining, profiling = Jit.Profiling;
+        JitStopAt = stopAt;
+        while (!Halted && s->InstructionCount < stopAt)
+        {
+            if (_yieldRequested)
+            {
+                _yieldRequested = false;
+                break;
+            }
+            Block block = prev != null ? Successor(prev, exit, s->Rip) : Blocks.Get(s->Rip);
+            JitBlockCode? code = block.Code;
+            if (code != null && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)
+            {
+                try
+                {
+                    exit = code(this);
+                }
+                catch (GuestFault fault)
+                {
+                    DeliverFault(block.Ops, JitOpIndex, fault);
+                    prev = null;
+                    continue;
+                }
+                StopRequested = false;
+                prev = chaining ? block : null;
+                if (profiling) Jit.ProfileRun(block);
+            }
+            else
+            {
+                if (code == null) Jit.Observe(block);
+                Interpret(block, stopAt);
+                prev = null;
+            }
+        }
+        return Halted;
+    }
+
+    /// <summary>The block at <paramref name="rip"/>, from the chain slot of the exit just taken when it is still right.</summary>
+    private Block Successor(Block prev, int exit, ulong rip)
+    {
+        ref Block? slot = ref exit == JitEmitter.ExitTaken ? ref prev.Next0 : ref exit == JitEmitter.ExitFallThrough ? ref prev.Next1 : ref prev.Next2;
+        Block? next = slot;
+        if (next != null && next.Valid && next.StartIp == rip) return next;
+        next = Blocks.Get(rip);
+        slot = next;
+        return next;
+    }
+}
