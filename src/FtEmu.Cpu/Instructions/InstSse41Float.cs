@@ -51,8 +51,9 @@ public static unsafe partial class Inst
     /// <summary>
     /// Products of the lanes imm8[7:4] selects (others +0.0), summed pairwise as the SDM orders it
     /// ((p0 + p1) + (p2 + p3)), each step rounded under MXCSR; the sum goes to the lanes imm8[3:0] selects.
-    /// The steps run one after another as on hardware: an unmasked exception in one step raises #XM
-    /// before the next runs, so the later steps' flags (e.g. DE for a tiny product) are never reported.
+    /// The steps run one after another as on hardware, each with the SIMD exception rules of its own
+    /// (<see cref="DotProductStep"/>): a step's masked flags stay set even when a later step traps, and an
+    /// unmasked exception in one step raises #XM before the next step runs.
     /// </summary>
     internal struct Dpps : IXmmOp
     {
@@ -62,10 +63,10 @@ public static unsafe partial class Inst
             uint mx = cpu.State->Mxcsr;
             uint* p = stackalloc uint[4];
             for (int i = 0; i < 4; i++) p[i] = ((imm >> (4 + i)) & 1) != 0 ? SseFloat.Op32(FOp.Mul, x[i], y[i], mx, ref flags) : 0;
-            if (UnmaskedSoFar(mx, flags)) return;
+            if (DotProductStep(cpu, ref flags)) return;
             uint lo = SseFloat.Op32(FOp.Add, p[0], p[1], mx, ref flags);
             uint hi = SseFloat.Op32(FOp.Add, p[2], p[3], mx, ref flags);
-            if (UnmaskedSoFar(mx, flags)) return;
+            if (DotProductStep(cpu, ref flags)) return;
             uint sum = SseFloat.Op32(FOp.Add, lo, hi, mx, ref flags);
             for (int i = 0; i < 4; i++) z[i] = ((imm >> i) & 1) != 0 ? sum : 0;
         }
@@ -78,15 +79,27 @@ public static unsafe partial class Inst
             uint mx = cpu.State->Mxcsr;
             ulong p0 = (imm & 0x10) != 0 ? SseFloat.Op64(FOp.Mul, a[0], b[0], mx, ref flags) : 0;
             ulong p1 = (imm & 0x20) != 0 ? SseFloat.Op64(FOp.Mul, a[1], b[1], mx, ref flags) : 0;
-            if (UnmaskedSoFar(mx, flags)) return;
+            if (DotProductStep(cpu, ref flags)) return;
             ulong sum = SseFloat.Op64(FOp.Add, p0, p1, mx, ref flags);
             r[0] = (imm & 1) != 0 ? sum : 0;
             r[1] = (imm & 2) != 0 ? sum : 0;
         }
     }
 
-    /// <summary>True when a step has raised an exception that MXCSR leaves unmasked (the #XM comes before the next step).</summary>
-    private static bool UnmaskedSoFar(uint mxcsr, uint flags) => (flags & ~(mxcsr >> 7) & 0x3F) != 0;
+    /// <summary>
+    /// Ends one step of a dot product. If the step raised an unmasked exception, its flags are left in
+    /// <paramref name="flags"/> for <see cref="SimdFlags"/> to report and trap on, and the caller stops
+    /// (true). Otherwise they are masked ones: they go to MXCSR now, so that a trap in a later step
+    /// (whose unmasked pre-computation exception drops that step's own post-computation flags) keeps them.
+    /// </summary>
+    private static bool DotProductStep(Cpu cpu, ref uint flags)
+    {
+        uint mx = cpu.State->Mxcsr;
+        if ((flags & ~(mx >> 7) & 0x3F) != 0) return true;
+        cpu.State->Mxcsr = mx | flags;
+        flags = 0;
+        return false;
+    }
 
     /// <summary>Element i comes from the source where the top bit of XMM0's element i is set.</summary>
     internal struct BlendVar<T> : IXmmOp where T : unmanaged
