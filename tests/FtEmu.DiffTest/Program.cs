@@ -1,10 +1,11 @@
 using System.Globalization;
 using FtEmu.DiffTest;
 
-// dotnet run --project tests/FtEmu.DiffTest -c Release -- --cases N --seed S [--report PATH] [--show K]
+// dotnet run --project tests/FtEmu.DiffTest -c Release -- --cases N --seed S [--report PATH] [--show K] [--only TEXT]
 long cases = 200_000;
 ulong seed = 1;
 string? report = null;
+string? only = null;
 int show = 20;
 try
 {
@@ -30,8 +31,12 @@ try
                 if (!int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out show))
                     throw new DiffTestException("--show must be a non-negative integer");
                 break;
+            case "--only":
+                only = Value();
+                break;
             case "-h" or "--help":
-                Console.WriteLine("usage: FtEmu.DiffTest [--cases N] [--seed S] [--report PATH] [--show K]");
+                Console.WriteLine("usage: FtEmu.DiffTest [--cases N] [--seed S] [--report PATH] [--show K] [--only TEXT]");
+                Console.WriteLine("  --only TEXT  test only the claimed Codes whose name contains TEXT (e.g. Dpps_, Fld)");
                 return 0;
             default:
                 throw new DiffTestException($"unknown argument '{args[i]}' (try --help)");
@@ -46,7 +51,8 @@ try
             lastShown = r.Cases;
             Console.Error.WriteLine($"  {r.Cases} cases, {r.Mismatches} mismatches");
         }
-    });
+    }, only: only == null ? null : code => code.ToString().Contains(only, StringComparison.OrdinalIgnoreCase));
+    if (result.Claimed.Count == 0) throw new DiffTestException($"--only '{only}' matches no claimed Code");
     Console.Write(CoverageReport.Summary(result));
     foreach (var m in result.FirstMismatches.Take(show)) Console.Write(m);
     if (report != null)
