@@ -56,7 +56,7 @@ public static unsafe partial class Inst
         cpu.Rip = CheckTarget(op.Kind0 == OperandKind.Immediate ? op.Imm : ReadOp0(cpu, ref op));
 
     /// <summary>A near branch to a non-canonical address faults (#GP) at the branch, before it changes anything.</summary>
-    private static ulong CheckTarget(ulong target) =>
+    internal static ulong CheckTarget(ulong target) =>
         GuestFault.IsCanonical(target) ? target : throw new GuestFault(GuestFault.SIGSEGV, GuestFault.SI_KERNEL, 0);
 
     public static void Jcc(Cpu cpu, ref DecodedOp op)

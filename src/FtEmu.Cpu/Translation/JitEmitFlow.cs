@@ -53,7 +53,7 @@ internal sealed unsafe partial class JitEmitter
             return;
         }
         LoadOperand(ref op, op.Kind0, op.Reg0, 8);
-        _il.Emit(OpCodes.Stloc, _t0);
+        EmitCheckedTarget(_t0);
         StoreState64(JitLayout.Rip, _t0);
         EmitExit(i + 1, null, ExitOther);
     }
@@ -65,7 +65,7 @@ internal sealed unsafe partial class JitEmitter
         {
             // The target is read before the return address is pushed (CALL [RSP] and CALL RSP see the old RSP).
             LoadOperand(ref op, op.Kind0, op.Reg0, 8);
-            _il.Emit(OpCodes.Stloc, _t2);
+            EmitCheckedTarget(_t2);
         }
         _il.Emit(OpCodes.Ldc_I8, (long)op.NextIp);
         _il.Emit(OpCodes.Stloc, _t0);
@@ -82,7 +82,20 @@ internal sealed unsafe partial class JitEmitter
     private void EmitRet(ref DecodedOp op, int i)
     {
         EmitPopValue(_t0, op.Kind0 == OperandKind.Immediate ? op.Imm : 0);
+        // The popped RSP lives only in the register cache until the exit, so a fault here leaves RSP as it was.
+        _il.Emit(OpCodes.Ldloc, _t0);
+        EmitCheckedTarget(_t0);
         StoreState64(JitLayout.Rip, _t0);
         EmitExit(i + 1, null, ExitOther);
+    }
+
+    /// <summary>
+    /// Stores the branch target on the IL stack into <paramref name="target"/>, faulting (#GP) first if it is
+    /// not canonical: the interpreter's rule, so a bad indirect branch faults at the branch, before any push.
+    /// </summary>
+    private void EmitCheckedTarget(LocalBuilder target)
+    {
+        _il.Emit(OpCodes.Call, JitLayout.CheckBranchTarget);
+        _il.Emit(OpCodes.Stloc, target);
     }
 }

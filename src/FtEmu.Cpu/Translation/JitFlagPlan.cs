@@ -121,6 +121,7 @@ internal static class JitFlagPlan
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret => true,
+        JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
         _ => HasMemoryOperand(in op),
     };

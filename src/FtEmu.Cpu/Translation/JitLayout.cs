@@ -31,6 +31,7 @@ internal static unsafe class JitLayout
     public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
     public static readonly MethodInfo SetRolFlags = InstMethod(nameof(Inst.SetRolFlags));
     public static readonly MethodInfo SetRorFlags = InstMethod(nameof(Inst.SetRorFlags));
+    public static readonly MethodInfo CheckBranchTarget = InstMethod(nameof(Inst.CheckTarget));
     public static readonly MethodInfo Read128 = MemoryMethod(nameof(GuestMemory.Read128));
     public static readonly MethodInfo Write128 = MemoryMethod(nameof(GuestMemory.Write128));
     public static readonly MethodInfo BigMul = typeof(Math).GetMethod(nameof(Math.BigMul), new[] { typeof(long), typeof(long), typeof(long).MakeByRefType() })!;
