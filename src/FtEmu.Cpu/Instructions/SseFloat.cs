@@ -678,8 +678,9 @@ internal static class SseFloat
         return RoundToSingle(x, 0, mxcsr, ref flags);
     }
 
+    // Integers of at most 24 (single) or 53 (double) bits convert exactly: no rounding, no flags, in every mode.
     public static uint Int32ToSingle(int v, uint mxcsr, ref uint flags) =>
-        v == 0 ? 0 : RoundToSingle(v, 0, mxcsr, ref flags);
+        (uint)(v + (1 << 24)) <= 1u << 25 ? B((float)v) : RoundToSingle(v, 0, mxcsr, ref flags);
 
     public static uint Int64ToSingle(long v, uint mxcsr, ref uint flags)
     {
@@ -691,7 +692,7 @@ internal static class SseFloat
 
     public static ulong Int64ToDouble(long v, uint mxcsr, ref uint flags)
     {
-        if (v == 0) return 0;
+        if ((ulong)(v + (1L << 53)) <= 1UL << 54) return B((double)v);
         double d = v;
         Int128 e = (Int128)v - (Int128)d;
         return RoundDouble(d, e > 0 ? 1 : e < 0 ? -1 : 0, mxcsr, ref flags);

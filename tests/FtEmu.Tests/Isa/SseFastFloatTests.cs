@@ -191,4 +191,31 @@ public class SseFastFloatTests
         Assert.False(SseFastFloat.TryOp64(FOp.Mul, BitConverter.DoubleToUInt64Bits(1e200), BitConverter.DoubleToUInt64Bits(1e200), 0x1F80, ref f, out _));
         Assert.False(SseFastFloat.TryOp32(FOp.Div, BitConverter.SingleToUInt32Bits(1f), 0, 0x1F80, ref f, out _));
     }
+
+    [Fact]
+    public void ExactIntegerConversionsMatchTheRoundingPath()
+    {
+        foreach (uint mx in Mxcsrs)
+        {
+            for (long d = -3; d <= 3; d++)
+            {
+                foreach (long v in new[] { d, (1L << 24) + d, -(1L << 24) + d, int.MaxValue + Math.Min(d, 0), int.MinValue + Math.Max(d, 0) })
+                {
+                    uint ff = 0, sf = 0;
+                    uint fr = SseFloat.Int32ToSingle((int)v, mx, ref ff);
+                    uint sr = v == 0 ? 0 : SseFloat.RoundToSingle((int)v, 0, mx, ref sf);
+                    Assert.True(fr == sr && ff == sf, $"cvtsi2ss {v} mxcsr {mx:X4}: {fr:X8}/{ff:X2} vs {sr:X8}/{sf:X2}");
+                }
+                foreach (long v in new[] { d, (1L << 53) + d, -(1L << 53) + d, long.MaxValue + Math.Min(d, 0), long.MinValue + Math.Max(d, 0) })
+                {
+                    uint ff = 0, sf = 0;
+                    ulong fr = SseFloat.Int64ToDouble(v, mx, ref ff);
+                    double h = v;
+                    Int128 e = (Int128)v - (Int128)h;
+                    ulong sr = v == 0 ? 0 : SseFloat.RoundDouble(h, e > 0 ? 1 : e < 0 ? -1 : 0, mx, ref sf);
+                    Assert.True(fr == sr && ff == sf, $"cvtsi2sd {v} mxcsr {mx:X4}: {fr:X16}/{ff:X2} vs {sr:X16}/{sf:X2}");
+                }
+            }
+        }
+    }
 }
