@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Iced.Intel;
 
 namespace FtEmu.Cpu;
@@ -45,6 +46,8 @@ public static unsafe partial class Inst
         foreach (var m in new[] { Mnemonic.Xorps, Mnemonic.Xorpd, Mnemonic.Pxor }) AddSse(r, m, &LogicXor);
     }
 
+    // Inlined into each handler so that f is a constant and the fast path's dispatch folds away.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PackedSingle(Cpu cpu, ref DecodedOp op, FOp f)
     {
         ReadSrc128(cpu, ref op, out ulong lo, out ulong hi);
@@ -59,6 +62,7 @@ public static unsafe partial class Inst
         d[1] = r1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PackedDouble(Cpu cpu, ref DecodedOp op, FOp f)
     {
         ReadSrc128(cpu, ref op, out ulong lo, out ulong hi);
@@ -71,6 +75,7 @@ public static unsafe partial class Inst
         d[1] = r1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ScalarSingle(Cpu cpu, ref DecodedOp op, FOp f)
     {
         uint b = ReadSrc32(cpu, ref op);
@@ -81,6 +86,7 @@ public static unsafe partial class Inst
         d[0] = (d[0] & 0xFFFFFFFF00000000) | r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ScalarDouble(Cpu cpu, ref DecodedOp op, FOp f)
     {
         ulong b = ReadSrc64(cpu, ref op);

@@ -350,7 +350,12 @@ internal static class SseFloat
 
     // ---- single precision ----
 
-    public static uint Op32(FOp op, uint a, uint b, uint mxcsr, ref uint flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Op32(FOp op, uint a, uint b, uint mxcsr, ref uint flags) =>
+        SseFastFloat.TryOp32(op, a, b, mxcsr, ref flags, out uint r) ? r : Op32Slow(op, a, b, mxcsr, ref flags);
+
+    /// <summary>The full software path; <see cref="Op32"/> tries <see cref="SseFastFloat"/> first.</summary>
+    public static uint Op32Slow(FOp op, uint a, uint b, uint mxcsr, ref uint flags)
     {
         if (op >= FOp.Min) return MinMax32(op, a, b, mxcsr, ref flags);
         if (IsNaN32(a) || IsNaN32(b)) return NaNResult32(a, b, ref flags);
@@ -434,7 +439,11 @@ internal static class SseFloat
         return x > y ? a : b;
     }
 
-    public static uint Sqrt32(uint a, uint mxcsr, ref uint flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Sqrt32(uint a, uint mxcsr, ref uint flags) =>
+        SseFastFloat.TrySqrt32(a, mxcsr, ref flags, out uint r) ? r : Sqrt32Slow(a, mxcsr, ref flags);
+
+    public static uint Sqrt32Slow(uint a, uint mxcsr, ref uint flags)
     {
         if (IsNaN32(a))
         {
@@ -455,7 +464,12 @@ internal static class SseFloat
 
     // ---- double precision ----
 
-    public static ulong Op64(FOp op, ulong a, ulong b, uint mxcsr, ref uint flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Op64(FOp op, ulong a, ulong b, uint mxcsr, ref uint flags) =>
+        SseFastFloat.TryOp64(op, a, b, mxcsr, ref flags, out ulong r) ? r : Op64Slow(op, a, b, mxcsr, ref flags);
+
+    /// <summary>The full software path; <see cref="Op64"/> tries <see cref="SseFastFloat"/> first.</summary>
+    public static ulong Op64Slow(FOp op, ulong a, ulong b, uint mxcsr, ref uint flags)
     {
         if (op >= FOp.Min) return MinMax64(op, a, b, mxcsr, ref flags);
         if (IsNaN64(a) || IsNaN64(b)) return NaNResult64(a, b, ref flags);
@@ -544,7 +558,11 @@ internal static class SseFloat
         return x > y ? a : b;
     }
 
-    public static ulong Sqrt64(ulong a, uint mxcsr, ref uint flags)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Sqrt64(ulong a, uint mxcsr, ref uint flags) =>
+        SseFastFloat.TrySqrt64(a, mxcsr, ref flags, out ulong r) ? r : Sqrt64Slow(a, mxcsr, ref flags);
+
+    public static ulong Sqrt64Slow(ulong a, uint mxcsr, ref uint flags)
     {
         if (IsNaN64(a))
         {
@@ -660,8 +678,9 @@ internal static class SseFloat
         return RoundToSingle(x, 0, mxcsr, ref flags);
     }
 
+    // Integers of at most 24 (single) or 53 (double) bits convert exactly: no rounding, no flags, in every mode.
     public static uint Int32ToSingle(int v, uint mxcsr, ref uint flags) =>
-        v == 0 ? 0 : RoundToSingle(v, 0, mxcsr, ref flags);
+        (uint)(v + (1 << 24)) <= 1u << 25 ? B((float)v) : RoundToSingle(v, 0, mxcsr, ref flags);
 
     public static uint Int64ToSingle(long v, uint mxcsr, ref uint flags)
     {
@@ -673,7 +692,7 @@ internal static class SseFloat
 
     public static ulong Int64ToDouble(long v, uint mxcsr, ref uint flags)
     {
-        if (v == 0) return 0;
+        if ((ulong)(v + (1L << 53)) <= 1UL << 54) return B((double)v);
         double d = v;
         Int128 e = (Int128)v - (Int128)d;
         return RoundDouble(d, e > 0 ? 1 : e < 0 ? -1 : 0, mxcsr, ref flags);
