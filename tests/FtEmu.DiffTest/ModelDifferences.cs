@@ -27,6 +27,9 @@ namespace FtEmu.DiffTest;
 /// <item>RCPPS/RCPSS/RSQRTPS/RSQRTSS: the SDM only bounds the approximation (relative error at most
 /// 1.5 * 2^-12); a lane matches when both are finite, same sign, and within that bound of each other's
 /// exact counterpart (checked as within 2^-10 relative of each other); zeros, infinities and NaNs are exact.</item>
+/// <item>MOVSXD r16, m16 (66h 63 /r): the SDM's form reads 2 bytes (what the model does); the AMD host
+/// reads 4. When only the wider read reaches a bad page, the host faults and the model completes: that
+/// one outcome is not compared (seen once in 10,000,000 cases: an operand 2 bytes before an unmapped page).</item>
 /// </list>
 /// CPUID and RDTSC are not run at all (see <see cref="ClaimedCodes.Excluded"/>).
 /// </summary>
@@ -37,6 +40,11 @@ public static class ModelDifferences
 
     /// <summary>FNSTENV/FNSAVE environment: FIP, FCS/FOP, FDP, FDS fields (32-bit format offsets 12..27; 16-bit 6..13).</summary>
     public static (int Start, int Length) EnvPointers(bool env16) => env16 ? (6, 8) : (12, 16);
+
+    /// <summary>The host faulted in bytes 2..3 of a MOVSXD r16, m16 operand that the model reads as 2 bytes (see the list above).</summary>
+    public static bool WideMovsxdRead(in Instruction ins, MachineState native, MachineState emu, ulong address) =>
+        ins.Code == Code.Movsxd_r16_rm16 && ins.Op1Kind == OpKind.Memory && native.Signal == GuestSignals.SIGSEGV && emu.Signal == 0
+        && native.FaultAddress >= address + 2 && native.FaultAddress < address + 4;
 
     /// <summary>Both reported fault addresses lie in the same access [start, start+size), in bad pages.</summary>
     public static bool SameAccess(ulong a, ulong b, ulong start, int size) =>

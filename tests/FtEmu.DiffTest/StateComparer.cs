@@ -30,6 +30,7 @@ public static class StateComparer
     {
         var diffs = new List<string>();
         var ins = Decode(c);
+        if (ModelDifferences.WideMovsxdRead(in ins, native, emu, EffectiveAddress(c, ins))) return diffs;
         if (native.Signal != emu.Signal || native.SiCode != emu.SiCode)
             diffs.Add($"signal: native {native.Signal}/{native.SiCode} emu {emu.Signal}/{emu.SiCode}");
         else if (native.Signal != 0 && native.SiCode != GuestSignals.SI_KERNEL && native.FaultAddress != emu.FaultAddress
