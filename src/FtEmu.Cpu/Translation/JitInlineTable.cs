@@ -35,6 +35,8 @@ internal enum JitForm : byte
     /// <summary>ADC/SBB: read CF, write all six flags.</summary>
     Carry,
     Bswap,
+    /// <summary>BSF/BSR (Alu None/Shr: forward/reverse).</summary>
+    BitScan,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -114,6 +116,8 @@ internal static class JitInlineTable
             [Mnemonic.Adc] = (JitForm.Carry, JitAlu.Adc),
             [Mnemonic.Sbb] = (JitForm.Carry, JitAlu.Sbb),
             [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
+            [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
+            [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -169,6 +173,7 @@ internal static class JitInlineTable
             JitForm.ShiftCl => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Reg1 == Reg.Rcx && op.Size1 == 1 && Sized(op.Size0),
             JitForm.Carry => op.OpCount == 2 && Rm(op.Kind0) && Source(op.Kind1) && !twoMem && Sized(op.Size0),
             JitForm.Bswap => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 is 4 or 8,
+            JitForm.BitScan => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8,
             JitForm.Imul => op.Kind0 == OperandKind.Gpr && op.Size0 is 2 or 4 or 8 && Rm(op.Kind1)
                 && (op.OpCount == 2 || op.OpCount == 3 && op.Kind2 == OperandKind.Immediate),
             JitForm.Jcc => op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,

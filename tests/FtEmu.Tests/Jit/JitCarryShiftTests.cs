@@ -4,7 +4,7 @@ using static Iced.Intel.AssemblerRegisters;
 
 namespace FtEmu.Tests.Jit;
 
-/// <summary>The inline ADC/SBB, shifts by CL and BSWAP against the interpreter.</summary>
+/// <summary>The inline ADC/SBB, shifts by CL, BSWAP and BSF/BSR against the interpreter.</summary>
 public partial class JitTests
 {
     /// <summary>
@@ -65,6 +65,20 @@ public partial class JitTests
         a.stc();
         a.adc(r13d, -1); // carry in 1 and a wrapping sum
         a.sbb(r13, 0);
+        // BSF/BSR: a zero source (a quarter of the time) leaves the destination, upper half included.
+        a.mov(eax, ebx);
+        a.and(eax, 0x300);
+        a.mov(r11, -1);
+        a.bsf(r11d, eax);
+        a.add(r10, r11);
+        a.bsr(r11w, ax);
+        a.sete(dl);
+        a.add(r10b, dl);
+        a.bsr(rdx, rax);
+        a.add(r10, rdx);
+        a.bsf(r14, __qword_ptr[rsi + 256]);
+        a.setnp(dl);
+        a.add(r10b, dl);
         a.rcl(r15, 1);
         a.dec(r12d);
         a.jnz(loop);
@@ -93,7 +107,7 @@ public partial class JitTests
         machine.Cpu.Run(1_000_000);
         Assert.True(machine.Cpu.Halted);
         var fallbacks = machine.Cpu.Jit.FallbackProfile().Select(e => e.Code.Mnemonic()).ToHashSet();
-        foreach (var m in new[] { Mnemonic.Adc, Mnemonic.Sbb, Mnemonic.Shl, Mnemonic.Shr, Mnemonic.Sar, Mnemonic.Bswap })
+        foreach (var m in new[] { Mnemonic.Adc, Mnemonic.Sbb, Mnemonic.Shl, Mnemonic.Shr, Mnemonic.Sar, Mnemonic.Bswap, Mnemonic.Bsf, Mnemonic.Bsr })
             Assert.DoesNotContain(m, fallbacks);
         Assert.Contains(Mnemonic.Rcl, fallbacks); // the probe sees handler calls at all
     }
