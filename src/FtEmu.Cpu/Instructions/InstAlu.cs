@@ -46,10 +46,15 @@ public static unsafe partial class Inst
     {
         ulong a = ReadModify0(cpu, ref op, out ulong ea), b = ReadOp1(cpu, ref op);
         ulong c = cpu.CarryFlag ? 1UL : 0, r = a + b + c;
-        int size = op.Size0;
+        WriteModified0(cpu, ref op, ea, r);
+        SetAdcFlags(cpu, a, b, c, r, op.Size0);
+    }
+
+    /// <summary>The six flags of ADC a + b + c = r (shared with the JIT).</summary>
+    internal static void SetAdcFlags(Cpu cpu, ulong a, ulong b, ulong c, ulong r, int size)
+    {
         ulong m = Cpu.SizeMask(size);
         ulong am = a & m, rm = r & m;
-        WriteModified0(cpu, ref op, ea, r);
         ulong f = Cpu.ResultFlags(r, size) | ((a ^ b ^ r) & RFlags.AF);
         if (rm < am || (c != 0 && rm == am)) f |= RFlags.CF;
         if ((((a ^ r) & (b ^ r)) >> (size * 8 - 1) & 1) != 0) f |= RFlags.OF;
@@ -60,10 +65,15 @@ public static unsafe partial class Inst
     {
         ulong a = ReadModify0(cpu, ref op, out ulong ea), b = ReadOp1(cpu, ref op);
         ulong c = cpu.CarryFlag ? 1UL : 0, r = a - b - c;
-        int size = op.Size0;
+        WriteModified0(cpu, ref op, ea, r);
+        SetSbbFlags(cpu, a, b, c, r, op.Size0);
+    }
+
+    /// <summary>The six flags of SBB a - b - c = r (shared with the JIT).</summary>
+    internal static void SetSbbFlags(Cpu cpu, ulong a, ulong b, ulong c, ulong r, int size)
+    {
         ulong m = Cpu.SizeMask(size);
         ulong am = a & m, bm = b & m;
-        WriteModified0(cpu, ref op, ea, r);
         ulong f = Cpu.ResultFlags(r, size) | ((a ^ b ^ r) & RFlags.AF);
         if (am < bm || (c != 0 && am == bm)) f |= RFlags.CF;
         if ((((a ^ b) & (a ^ r)) >> (size * 8 - 1) & 1) != 0) f |= RFlags.OF;

@@ -87,24 +87,28 @@ public static unsafe partial class Inst
         ulong s = ReadOp1(cpu, ref op);
         if (s == 0)
         {
-            SetArithFlags(cpu, RFlags.ZF | RFlags.PF);
+            SetBitScanFlags(cpu, s, 0);
             return;
         }
         ulong index = (ulong)BitOperations.TrailingZeroCount(s);
         cpu.WriteGpr(op.Reg0, op.Size0, index);
-        SetArithFlags(cpu, Cpu.Parity(index));
+        SetBitScanFlags(cpu, s, index);
     }
+
+    /// <summary>The flags of BSF/BSR of source s with result index (shared with the JIT): ZF for a zero source, else parity of the index.</summary>
+    internal static void SetBitScanFlags(Cpu cpu, ulong s, ulong index) =>
+        SetArithFlags(cpu, s == 0 ? RFlags.ZF | RFlags.PF : Cpu.Parity(index));
 
     public static void Bsr(Cpu cpu, ref DecodedOp op)
     {
         ulong s = ReadOp1(cpu, ref op);
         if (s == 0)
         {
-            SetArithFlags(cpu, RFlags.ZF | RFlags.PF);
+            SetBitScanFlags(cpu, s, 0);
             return;
         }
         ulong index = (ulong)(63 - BitOperations.LeadingZeroCount(s));
         cpu.WriteGpr(op.Reg0, op.Size0, index);
-        SetArithFlags(cpu, Cpu.Parity(index));
+        SetBitScanFlags(cpu, s, index);
     }
 }

@@ -102,6 +102,10 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Rotate: EmitRotate(ref op, ref p); return false;
             case JitForm.XmmMove: EmitXmmMove(ref op); return false;
             case JitForm.Movsd: EmitMovsd(ref op); return false;
+            case JitForm.ShiftCl: EmitShiftCl(ref op, ref p); return false;
+            case JitForm.Carry: EmitCarry(ref op, ref p); return false;
+            case JitForm.Bswap: EmitBswap(ref op); return false;
+            case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;

@@ -97,7 +97,7 @@ internal static class JitFlagPlan
                 p.StoreFlags = after;
                 if (after) p.NeedFlagValues = true;
             }
-            if (p.Form == JitForm.Fallback) live = true;
+            if (p.Form is JitForm.Fallback or JitForm.Carry) live = true; // ADC/SBB read CF from the state
             else if (full) live = p.Faults;
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
             else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
@@ -130,7 +130,7 @@ internal static class JitFlagPlan
     {
         JitForm.Fallback or JitForm.Push or JitForm.Call => true,
         JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
-            or JitForm.XmmMove or JitForm.Movsd => op.Kind0 == OperandKind.Memory,
+            or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
         _ => false,
     };
@@ -151,7 +151,7 @@ internal static class JitFlagPlan
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
-        form is JitForm.Fallback or JitForm.Imul || form == JitForm.Rotate && ShiftCount(in op) != 0;
+        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

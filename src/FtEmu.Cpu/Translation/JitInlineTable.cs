@@ -30,6 +30,13 @@ internal enum JitForm : byte
     XmmMove,
     /// <summary>MOVSD (the SSE2 scalar move, not the string instruction).</summary>
     Movsd,
+    /// <summary>SHL/SAL/SHR/SAR by CL: the count is known only at run time.</summary>
+    ShiftCl,
+    /// <summary>ADC/SBB: read CF, write all six flags.</summary>
+    Carry,
+    Bswap,
+    /// <summary>BSF/BSR (Alu None/Shr: forward/reverse).</summary>
+    BitScan,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -50,6 +57,8 @@ internal enum JitAlu : byte
     Sar,
     Rol,
     Ror,
+    Adc,
+    Sbb,
     /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
     Aligned,
 }
@@ -104,6 +113,11 @@ internal static class JitInlineTable
             [Mnemonic.Movupd] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movdqu] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movsd] = (JitForm.Movsd, JitAlu.None),
+            [Mnemonic.Adc] = (JitForm.Carry, JitAlu.Adc),
+            [Mnemonic.Sbb] = (JitForm.Carry, JitAlu.Sbb),
+            [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
+            [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
+            [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -120,6 +134,8 @@ internal static class JitInlineTable
     public static (JitForm Form, JitAlu Alu) Classify(in DecodedOp op)
     {
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
+        // A shift's count in a register makes it a different family (flags known only at run time).
+        if (entry.Form == JitForm.Shift && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.ShiftCl;
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
@@ -154,6 +170,10 @@ internal static class JitInlineTable
             JitForm.Lea => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && op.Kind1 == OperandKind.Memory && op.Size0 is 2 or 4 or 8,
             JitForm.IncDec or JitForm.Neg or JitForm.Not => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
             JitForm.Shift or JitForm.Rotate => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Immediate && Sized(op.Size0),
+            JitForm.ShiftCl => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Reg1 == Reg.Rcx && op.Size1 == 1 && Sized(op.Size0),
+            JitForm.Carry => op.OpCount == 2 && Rm(op.Kind0) && Source(op.Kind1) && !twoMem && Sized(op.Size0),
+            JitForm.Bswap => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 is 4 or 8,
+            JitForm.BitScan => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8,
             JitForm.Imul => op.Kind0 == OperandKind.Gpr && op.Size0 is 2 or 4 or 8 && Rm(op.Kind1)
                 && (op.OpCount == 2 || op.OpCount == 3 && op.Kind2 == OperandKind.Immediate),
             JitForm.Jcc => op.OpCount == 1 && op.Kind0 == OperandKind.Immediate,

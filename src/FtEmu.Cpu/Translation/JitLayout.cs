@@ -31,6 +31,14 @@ internal static unsafe class JitLayout
     public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
     public static readonly MethodInfo SetRolFlags = InstMethod(nameof(Inst.SetRolFlags));
     public static readonly MethodInfo SetRorFlags = InstMethod(nameof(Inst.SetRorFlags));
+    public static readonly MethodInfo SetAdcFlags = InstMethod(nameof(Inst.SetAdcFlags));
+    public static readonly MethodInfo SetSbbFlags = InstMethod(nameof(Inst.SetSbbFlags));
+    public static readonly MethodInfo CarryFlag = typeof(Cpu).GetProperty(nameof(Cpu.CarryFlag))!.GetMethod!;
+    public static readonly MethodInfo ReverseEndianness32 = typeof(System.Buffers.Binary.BinaryPrimitives).GetMethod("ReverseEndianness", new[] { typeof(uint) })!;
+    public static readonly MethodInfo ReverseEndianness64 = typeof(System.Buffers.Binary.BinaryPrimitives).GetMethod("ReverseEndianness", new[] { typeof(ulong) })!;
+    public static readonly MethodInfo SetBitScanFlags = InstMethod(nameof(Inst.SetBitScanFlags));
+    public static readonly MethodInfo TrailingZeroCount = typeof(System.Numerics.BitOperations).GetMethod(nameof(System.Numerics.BitOperations.TrailingZeroCount), new[] { typeof(ulong) })!;
+    public static readonly MethodInfo LeadingZeroCount = typeof(System.Numerics.BitOperations).GetMethod(nameof(System.Numerics.BitOperations.LeadingZeroCount), new[] { typeof(ulong) })!;
     public static readonly MethodInfo CheckBranchTarget = InstMethod(nameof(Inst.CheckTarget));
     public static readonly MethodInfo Read128 = MemoryMethod(nameof(GuestMemory.Read128));
     public static readonly MethodInfo Write128 = MemoryMethod(nameof(GuestMemory.Write128));

@@ -10,7 +10,7 @@ namespace FtEmu.Tests.Jit;
 /// must agree after every slice; stops land inside compiled blocks, faults and self-modifying
 /// code happen in them.
 /// </summary>
-public class JitTests
+public partial class JitTests
 {
     private static readonly CpuEngineOptions Jit = new() { Engine = CpuEngine.Jit, JitThreshold = 1 };
     private static readonly CpuEngineOptions Interp = new() { Engine = CpuEngine.Interpreter };
