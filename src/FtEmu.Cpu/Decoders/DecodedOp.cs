@@ -64,4 +64,8 @@ public unsafe struct DecodedOp
     public byte Cond;
 
     public readonly ulong Ip => NextIp - Length;
+
+    /// <summary>One of the operands is the instruction's memory operand (string operands included).</summary>
+    public readonly bool HasMemoryOperand =>
+        Kind0 == OperandKind.Memory || Kind1 == OperandKind.Memory || Kind2 == OperandKind.Memory || Kind3 == OperandKind.Memory;
 }

@@ -80,11 +80,8 @@ public sealed unsafe partial class Cpu
         s->Rip = ops[i].Ip;
         // A non-canonical address through RSP or RBP refers to the stack segment: #SS, which
         // Linux reports as SIGBUS, where the same address through another base is #GP (SIGSEGV).
-        if (fault.NonCanonical && ops[i].Base is Reg.Rsp or Reg.Rbp && HasMemoryOperand(ref ops[i]))
+        if (fault.NonCanonical && ops[i].Base is Reg.Rsp or Reg.Rbp && ops[i].HasMemoryOperand)
             fault = new GuestFault(GuestFault.SIGBUS, GuestFault.SI_KERNEL, 0);
         Environment.Fault(this, fault);
     }
-
-    private static bool HasMemoryOperand(ref DecodedOp op) =>
-        op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory || op.Kind2 == OperandKind.Memory || op.Kind3 == OperandKind.Memory;
 }

@@ -115,15 +115,12 @@ internal static class JitFlagPlan
         _ => false,
     };
 
-    private static bool HasMemoryOperand(in DecodedOp op) =>
-        op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory || op.Kind2 == OperandKind.Memory;
-
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret => true,
         JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
-        _ => HasMemoryOperand(in op),
+        _ => op.HasMemoryOperand,
     };
 
     private static bool WritesMemory(JitForm form, JitAlu alu, in DecodedOp op) => form switch
