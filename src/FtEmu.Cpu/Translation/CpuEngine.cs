@@ -25,6 +25,9 @@ public sealed record CpuEngineOptions
     /// <summary>Whether compiled blocks remember their successors (off only to measure what chaining gains).</summary>
     public bool JitChaining { get; init; } = true;
 
+    /// <summary>Most blocks one translation covers (1 compiles every block on its own).</summary>
+    public int JitMaxRegionBlocks { get; init; } = JitRegion.DefaultMaxBlocks;
+
     public static CpuEngine Parse(string name) => name switch
     {
         "interp" or "interpreter" => CpuEngine.Interpreter,

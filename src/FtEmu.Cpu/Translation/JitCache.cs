@@ -19,7 +19,13 @@ public sealed class JitCache
 
     public bool Chaining { get; set; } = true;
 
+    /// <summary>Most blocks one translation covers (1: every block on its own).</summary>
+    public int MaxRegionBlocks { get; set; } = JitRegion.DefaultMaxBlocks;
+
+    /// <summary>Regions compiled (each counts its head).</summary>
     public long BlocksCompiled { get; private set; }
+    /// <summary>Blocks in all compiled regions (a block in two regions counts twice).</summary>
+    public long RegionBlocksCompiled { get; private set; }
     public long OpsCompiled { get; private set; }
     public long OpsFallback { get; private set; }
 
@@ -49,16 +55,18 @@ public sealed class JitCache
     }
 
     /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it when it has become hot.</summary>
-    internal void Observe(Block block)
+    internal void Observe(Block block, BlockCache cache)
     {
         if (++block.Hits < Threshold) return;
-        block.Code = JitCompiler.Compile(block);
+        // Profiling counts handler calls per head block, so it compiles every block on its own.
+        JitCompiler.Compile(block, cache, Profiling ? 1 : MaxRegionBlocks);
         BlocksCompiled++;
-        OpsCompiled += block.Ops.Length;
-        foreach (ref readonly DecodedOp op in block.Ops.AsSpan())
-            if (JitInlineTable.Classify(in op).Form == JitForm.Fallback) OpsFallback++;
+        foreach (var member in block.Region!.Members)
+        {
+            RegionBlocksCompiled++;
+            OpsCompiled += member.Ops.Length;
+            foreach (ref readonly DecodedOp op in member.Ops.AsSpan())
+                if (JitInlineTable.Classify(in op).Form == JitForm.Fallback) OpsFallback++;
+        }
     }
-
-    /// <summary>Compiles <paramref name="block"/> now (tests).</summary>
-    internal void CompileNow(Block block) => block.Code ??= JitCompiler.Compile(block);
 }
