@@ -59,7 +59,7 @@ public sealed class JitCache
     {
         if (++block.Hits < Threshold) return;
         // Profiling counts handler calls per head block, so it compiles every block on its own.
-        JitCompiler.Compile(block, cache, Profiling ? 1 : MaxRegionBlocks);
+        JitCompiler.Compile(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold / 4));
         BlocksCompiled++;
         foreach (var member in block.Region!.Members)
         {

@@ -11,9 +11,9 @@ internal static class JitCompiler
     private static readonly Type[] s_parameters = { typeof(DecodedOp[][]), typeof(Cpu) };
 
     /// <summary>Compiles the region of <paramref name="head"/> and attaches it to the head block.</summary>
-    public static void Compile(Block head, BlockCache cache, int maxBlocks)
+    public static void Compile(Block head, BlockCache cache, int maxBlocks, int minHits)
     {
-        var region = JitRegion.Build(head, cache, maxBlocks);
+        var region = JitRegion.Build(head, cache, maxBlocks, minHits);
         var ops = new DecodedOp[region.Members.Length][];
         var plans = new JitOpPlan[ops.Length][];
         int total = 0;

@@ -2,8 +2,8 @@ namespace FtEmu.Cpu;
 
 /// <summary>
 /// The unit of translation: a hot head block and the blocks its direct branches, direct calls and
-/// the returns of those calls reach, as far as they have been decoded already (so they ran at least
-/// once). One DynamicMethod runs them all, with branches between members in IL and the GPR cache
+/// the returns of those calls reach, as far as they are warm already: interpreted a quarter of the
+/// compile threshold, or compiled themselves (cold paths stay out, which keeps translations small). One DynamicMethod runs them all, with branches between members in IL and the GPR cache
 /// kept across them, so a loop of several blocks or a hot path with a side exit never goes back to
 /// the run loop.
 /// </summary>
@@ -46,7 +46,7 @@ internal sealed class JitRegion
     }
 
     /// <summary>Collects the region of <paramref name="head"/> from blocks already in <paramref name="cache"/>.</summary>
-    public static JitRegion Build(Block head, BlockCache cache, int maxBlocks)
+    public static JitRegion Build(Block head, BlockCache cache, int maxBlocks, int minHits)
     {
         var members = new List<Block> { head };
         int ops = head.Ops.Length;
@@ -56,7 +56,7 @@ internal sealed class JitRegion
             {
                 if (members.Count >= maxBlocks) break;
                 Block? b = cache.Peek(target);
-                if (b == null || members.Contains(b) || ops + b.Ops.Length > MaxOps) continue;
+                if (b == null || b.Hits < minHits && b.Code == null || members.Contains(b) || ops + b.Ops.Length > MaxOps) continue;
                 members.Add(b);
                 ops += b.Ops.Length;
             }
