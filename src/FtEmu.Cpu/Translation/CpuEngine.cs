@@ -28,6 +28,9 @@ public sealed record CpuEngineOptions
     /// <summary>Most blocks one translation covers (1 compiles every block on its own).</summary>
     public int JitMaxRegionBlocks { get; init; } = JitRegion.DefaultMaxBlocks;
 
+    /// <summary>Compile on the background compiler's thread while the interpreter goes on (off: compile at once, as tests want).</summary>
+    public bool JitBackground { get; init; } = true;
+
     public static CpuEngine Parse(string name) => name switch
     {
         "interp" or "interpreter" => CpuEngine.Interpreter,

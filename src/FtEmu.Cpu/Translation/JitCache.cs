@@ -54,14 +54,62 @@ public sealed class JitCache
         foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
     }
 
-    /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it when it has become hot.</summary>
+    /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it (or has it compiled) when it has become hot.</summary>
     internal void Observe(Block block, BlockCache cache)
     {
-        if (++block.Hits < Threshold) return;
+        if (++block.Hits != Threshold) return; // once: the count goes on past the threshold while a translation is pending
         // Profiling counts handler calls per head block, so it compiles every block on its own.
-        JitCompiler.Compile(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold / 4));
+        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold / 4));
+        if (Background) JitBackgroundCompiler.Enqueue(this, block, region);
+        else Install(JitCompiler.Translate(block, region));
+    }
+
+    // ---- Background compilation: finished translations wait here for the CPU thread ----
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JitTranslation> _finished = new();
+    private volatile int _finishedCount;
+
+    /// <summary>Whether translations are made on the background compiler's thread (the default) or at once.</summary>
+    public bool Background { get; set; } = true;
+
+    /// <summary>Translations that failed (a defect in an emitter); their blocks stay interpreted.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+    private long _failures;
+    public string? LastFailure { get; private set; }
+
+    internal bool HasFinished => _finishedCount != 0;
+
+    internal void Finished(JitTranslation t)
+    {
+        _finished.Enqueue(t);
+        Interlocked.Increment(ref _finishedCount);
+    }
+
+    internal void Failed(Exception e)
+    {
+        LastFailure = e.Message;
+        Interlocked.Increment(ref _failures);
+    }
+
+    /// <summary>On the CPU thread, between blocks: attaches the translations that are ready.</summary>
+    internal void InstallFinished()
+    {
+        while (_finished.TryDequeue(out var t))
+        {
+            Interlocked.Decrement(ref _finishedCount);
+            Install(t);
+        }
+    }
+
+    private void Install(JitTranslation t)
+    {
+        if (!t.Install())
+        {
+            t.Head.Hits = 0; // a member changed meanwhile: compile again once it is hot again
+            return;
+        }
         BlocksCompiled++;
-        foreach (var member in block.Region!.Members)
+        foreach (var member in t.Region.Members)
         {
             RegionBlocksCompiled++;
             OpsCompiled += member.Ops.Length;

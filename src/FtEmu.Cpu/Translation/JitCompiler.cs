@@ -2,18 +2,40 @@ using System.Reflection.Emit;
 
 namespace FtEmu.Cpu;
 
-/// <summary>Compiled region: runs from the head block and returns the number of the exit it took (see <see cref="JitEmitter"/>).</summary>
-internal delegate int JitBlockCode(Cpu cpu);
+/// <summary>
+/// Compiled region: runs from the head block and returns the number of the exit it took (see
+/// <see cref="JitEmitter"/>). Called with a null Cpu it returns -1 at once, which makes .NET compile
+/// it to native code without running guest code (the background compiler does that).
+/// </summary>
+internal delegate int JitBlockCode(Cpu? cpu);
+
+/// <summary>A region translated to IL (and, once called, to native code), not yet attached to its head.</summary>
+internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount)
+{
+    /// <summary>Attaches the translation to its head, if every member is still valid (else it describes code that is gone).</summary>
+    public bool Install()
+    {
+        foreach (var b in Region.Members)
+            if (!b.Valid) return false;
+        foreach (var b in Region.Members) b.AddDependent(Head);
+        Head.Region = Region;
+        Head.NextSlots = new Block?[ExitCount];
+        Head.Code = Code;
+        return true;
+    }
+}
 
 /// <summary>Translates a region of decoded blocks into a DynamicMethod, which .NET compiles to native code on its first call.</summary>
 internal static class JitCompiler
 {
     private static readonly Type[] s_parameters = { typeof(DecodedOp[][]), typeof(Cpu) };
 
-    /// <summary>Compiles the region of <paramref name="head"/> and attaches it to the head block.</summary>
-    public static void Compile(Block head, BlockCache cache, int maxBlocks, int minHits)
+    /// <summary>
+    /// Emits the region's IL. Reads only the members' ops (immutable once decoded) and static
+    /// tables, so it may run on another thread than the CPU's.
+    /// </summary>
+    public static JitTranslation Translate(Block head, JitRegion region)
     {
-        var region = JitRegion.Build(head, cache, maxBlocks, minHits);
         var ops = new DecodedOp[region.Members.Length][];
         var plans = new JitOpPlan[ops.Length][];
         int total = 0;
@@ -30,8 +52,6 @@ internal static class JitCompiler
         };
         var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans);
         emitter.EmitRegion();
-        head.Region = region;
-        head.NextSlots = new Block?[emitter.ExitCount];
-        head.Code = method.CreateDelegate<JitBlockCode>(ops);
+        return new JitTranslation(head, region, method.CreateDelegate<JitBlockCode>(ops), emitter.ExitCount);
     }
 }

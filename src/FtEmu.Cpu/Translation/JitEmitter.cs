@@ -88,6 +88,13 @@ internal sealed unsafe partial class JitEmitter
 
     public void EmitRegion()
     {
+        // Called with a null Cpu: return at once (the background compiler only wants it compiled).
+        var body = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Brtrue, body);
+        _il.Emit(OpCodes.Ldc_I4_M1);
+        _il.Emit(OpCodes.Ret);
+        _il.MarkLabel(body);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, JitLayout.StateField);
         _il.Emit(OpCodes.Stloc, _s);

@@ -61,9 +61,7 @@ internal sealed class JitRegion
                 ops += b.Ops.Length;
             }
         }
-        var region = new JitRegion(members.ToArray());
-        foreach (var b in region.Members) b.AddDependent(head);
-        return region;
+        return new JitRegion(members.ToArray());
     }
 
     /// <summary>Addresses a block can continue at that are known from its code: taken target first, then fall-through.</summary>

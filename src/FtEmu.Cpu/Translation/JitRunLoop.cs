@@ -27,6 +27,7 @@ public sealed unsafe partial class Cpu
         Jit.Threshold = options.JitThreshold;
         Jit.Chaining = options.JitChaining;
         Jit.MaxRegionBlocks = options.JitMaxRegionBlocks;
+        Jit.Background = options.JitBackground;
     }
 
     private bool RunJit(ulong stopAt)
@@ -43,6 +44,7 @@ public sealed unsafe partial class Cpu
                 _yieldRequested = false;
                 break;
             }
+            if (Jit.HasFinished) Jit.InstallFinished();
             Block block = prev != null ? Successor(prev, exit, s->Rip) : Blocks.Get(s->Rip);
             JitBlockCode? code = block.Code;
             if (code != null && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)

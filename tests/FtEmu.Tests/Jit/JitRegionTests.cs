@@ -12,8 +12,8 @@ namespace FtEmu.Tests.Jit;
 public partial class JitTests
 {
     /// <summary>A threshold above 1, so that a head's successors are decoded when it compiles and join its region.</summary>
-    private static readonly CpuEngineOptions RegionJit = new() { Engine = CpuEngine.Jit, JitThreshold = 3 };
-    private static readonly CpuEngineOptions SingleBlockJit = new() { Engine = CpuEngine.Jit, JitThreshold = 3, JitMaxRegionBlocks = 1 };
+    private static readonly CpuEngineOptions RegionJit = new() { Engine = CpuEngine.Jit, JitThreshold = 3, JitBackground = false };
+    private static readonly CpuEngineOptions SingleBlockJit = new() { Engine = CpuEngine.Jit, JitThreshold = 3, JitMaxRegionBlocks = 1, JitBackground = false };
 
     /// <summary>Nested loops with a call of a leaf function, a side exit through an indirect jump and a switch on flags.</summary>
     private static byte[] LoopsWithCalls(int iterations = 400) => TestMachine.Assemble(a =>
@@ -176,6 +176,36 @@ public partial class JitTests
         Assert.Equal(expected, interp.Cpu.Gpr(Reg.Rbx));
         Assert.Equal(expected, jit.Cpu.Gpr(Reg.Rbx));
         Assert.True(jit.Cpu.Jit.RegionBlocksCompiled > jit.Cpu.Jit.BlocksCompiled);
+    }
+
+    /// <summary>
+    /// Translations made on the background compiler's thread are installed between blocks whenever
+    /// they are ready: the state is the interpreter's at every count wherever they take over.
+    /// </summary>
+    [Fact]
+    public void BackgroundCompilationGivesTheInterpretersStateAtEveryCount()
+    {
+        var background = RegionJit with { JitBackground = true };
+        var code = LoopsWithCalls(iterations: 3000);
+        using var jit = new TestMachine(code, background);
+        using var interp = new TestMachine(code, Interp);
+        ulong stop = 0;
+        for (int slice = 1; !interp.Cpu.Halted; slice = slice % 997 + 1)
+        {
+            stop += (ulong)slice;
+            Assert.Equal(interp.Cpu.Run(stop), jit.Cpu.Run(stop));
+            Assert.True(interp.Registers() == jit.Registers(), $"registers differ after {stop} instructions");
+            // Early on, wait for the first translations so that compiled code surely runs in this test.
+            for (int wait = 0; stop > 20_000 && jit.Cpu.Jit.BlocksCompiled == 0 && wait < 10_000; wait++)
+            {
+                Thread.Sleep(1);
+                jit.Cpu.Jit.InstallFinished();
+            }
+        }
+        Assert.True(jit.Cpu.Halted);
+        Assert.Equal(interp.Hash(), jit.Hash());
+        Assert.True(jit.Cpu.Jit.BlocksCompiled > 0);
+        Assert.Equal(0, jit.Cpu.Jit.Failures);
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle)

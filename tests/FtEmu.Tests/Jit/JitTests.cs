@@ -12,7 +12,7 @@ namespace FtEmu.Tests.Jit;
 /// </summary>
 public partial class JitTests
 {
-    private static readonly CpuEngineOptions Jit = new() { Engine = CpuEngine.Jit, JitThreshold = 1 };
+    private static readonly CpuEngineOptions Jit = new() { Engine = CpuEngine.Jit, JitThreshold = 1, JitBackground = false };
     private static readonly CpuEngineOptions Interp = new() { Engine = CpuEngine.Interpreter };
 
     /// <summary>Runs both engines slice by slice (slice lengths 1..maxSlice, cycling), comparing the state after each.</summary>
