@@ -55,6 +55,9 @@ internal static class RunCommand
         var jit = cpu.Jit;
         Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.BlocksCompiled} regions compiled " +
             $"({jit.RegionBlocksCompiled} blocks, {jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {cpu.Blocks.BlocksDecoded} blocks decoded, {jit.Failures} failed translations {jit.LastFailure}");
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB, GC committed {gc.TotalCommittedBytes >> 10} KB, " +
+            $"JIT-compiled IL {System.Runtime.JitInfo.GetCompiledILBytes() >> 10} KB in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
         if (!jit.Profiling) return;
         Console.Error.WriteLine($"jit: {jit.CompiledOpRuns} instructions in compiled blocks (upper bound), {jit.CompiledBlockRuns} compiled block runs");
         foreach (var (code, runs) in jit.FallbackProfile().Take(30)) Console.Error.WriteLine($"jit: {runs,12} {code}");
