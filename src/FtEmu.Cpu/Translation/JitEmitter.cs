@@ -30,6 +30,8 @@ internal sealed unsafe partial class JitEmitter
     private readonly LocalBuilder _mem;
     private readonly LocalBuilder _ea;
     private readonly LocalBuilder _t0, _t1, _t2;
+    /// <summary>Instructions the running <c>Cpu.Run</c> may still retire: its stopAt minus the count.</summary>
+    private readonly LocalBuilder _left;
     /// <summary>Operands and result of the last flag producer (and its concrete flags for shifts).</summary>
     private readonly LocalBuilder _fa, _fb, _fr;
     /// <summary>GPR cache: a local per register, whether it holds the register's value, whether the state is behind it.</summary>
@@ -58,6 +60,7 @@ internal sealed unsafe partial class JitEmitter
         _t0 = il.DeclareLocal(typeof(ulong));
         _t1 = il.DeclareLocal(typeof(ulong));
         _t2 = il.DeclareLocal(typeof(ulong));
+        _left = il.DeclareLocal(typeof(ulong));
         _fa = il.DeclareLocal(typeof(ulong));
         _fb = il.DeclareLocal(typeof(ulong));
         _fr = il.DeclareLocal(typeof(ulong));
@@ -101,6 +104,11 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, JitLayout.Memory);
         _il.Emit(OpCodes.Stloc, _mem);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
+        LoadState64(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, _left);
         for (int r = 0; r < 16; r++)
         {
             if (!_entryRegs[r]) continue;
@@ -421,9 +429,10 @@ internal sealed unsafe partial class JitEmitter
 
     /// <summary>
     /// Continues at member <paramref name="k"/> when the run loop would run that block next anyway:
-    /// the budget covers the whole block and <c>RequestYield</c> has not been called (a pending stop
-    /// or an invalidation would have left the region already). Otherwise leaves with RIP at it.
-    /// Leaves the compile-time register cache as it was: the code after this one still needs it.
+    /// the budget covers the whole block and, on a branch back (a loop), <c>RequestYield</c> has not
+    /// been called (a pending stop or an invalidation would have left the region already; a path
+    /// without a branch back ends soon anyway). Otherwise leaves with RIP at it. Leaves the
+    /// compile-time register cache as it was: the code after this one still needs it.
     /// </summary>
     private void EmitGoMember(int retired, int k)
     {
@@ -436,18 +445,25 @@ internal sealed unsafe partial class JitEmitter
             LoadState64(JitLayout.Gpr + 8 * r);
             _il.Emit(OpCodes.Stloc, _reg[r]!);
         }
-        // count += retired; continue while count + length <= stopAt and nobody asked Run to yield.
         AddRetired(retired);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Volatile);
-        _il.Emit(OpCodes.Ldfld, JitLayout.YieldRequested);
-        _il.Emit(OpCodes.Brtrue, leave);
-        LoadState64(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Ldloc, _left);
+        _il.Emit(OpCodes.Ldc_I8, (long)retired);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, _left);
         _il.Emit(OpCodes.Ldc_I8, (long)_allOps[k].Length);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
-        _il.Emit(OpCodes.Ble_Un, _memberStart[k]);
+        if (k > _member)
+        {
+            _il.Emit(OpCodes.Bge_Un, _memberStart[k]);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Blt_Un, leave);
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Volatile);
+            _il.Emit(OpCodes.Ldfld, JitLayout.YieldRequested);
+            _il.Emit(OpCodes.Brfalse, _memberStart[k]);
+        }
         _il.MarkLabel(leave);
         StoreState64(JitLayout.Rip, _region.Members[k].StartIp);
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
