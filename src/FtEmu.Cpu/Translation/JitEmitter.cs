@@ -42,6 +42,8 @@ internal sealed unsafe partial class JitEmitter
     private readonly bool[] _entryRegs = new bool[16];
     /// <summary>Each member's first op, where branches from other members arrive.</summary>
     private readonly Label[] _memberStart;
+    /// <summary>Whether each member's entry flags can be observed (a branch to it must store a deferred record).</summary>
+    private readonly bool[] _flagsLiveAtEntry;
     /// <summary>Members a RET may return to: the fall-through of a direct CALL in the region.</summary>
     private readonly List<int> _returnSites = new();
 
@@ -65,9 +67,11 @@ internal sealed unsafe partial class JitEmitter
         _fb = il.DeclareLocal(typeof(ulong));
         _fr = il.DeclareLocal(typeof(ulong));
         _memberStart = new Label[ops.Length];
+        _flagsLiveAtEntry = new bool[ops.Length];
         for (int k = 0; k < ops.Length; k++)
         {
             _memberStart[k] = il.DefineLabel();
+            _flagsLiveAtEntry[k] = JitFlagPlan.LiveAtEntry(ops[k], plans[k]);
             foreach (ref readonly DecodedOp op in ops[k].AsSpan()) NoteRegisters(in op);
             ref readonly DecodedOp last = ref ops[k][^1];
             if (JitInlineTable.Classify(in last).Form == JitForm.Call && last.Kind0 == OperandKind.Immediate)
@@ -127,6 +131,7 @@ internal sealed unsafe partial class JitEmitter
         _opBase = _region.OpBase[k];
         Array.Copy(_entryRegs, _loaded, 16);
         Array.Clear(_dirty);
+        _deferredFlags = null;
         _il.MarkLabel(_memberStart[k]);
         for (int i = 0; i < _ops.Length; i++)
         {
@@ -402,6 +407,7 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Leaves the region after <paramref name="retired"/> ops of the current member: RIP (unless the op set it), the count, the exit's number.</summary>
     private void EmitExit(int retired, ulong? rip)
     {
+        StoreDeferredFlags();
         WriteBackRegisters(markClean: false);
         if (rip is ulong r) StoreState64(JitLayout.Rip, r);
         AddRetired(retired);
@@ -438,6 +444,8 @@ internal sealed unsafe partial class JitEmitter
     {
         var leave = _il.DefineLabel();
         // Make the state agree with the locals and load what the member expects in locals.
+        bool flagsThere = _flagsLiveAtEntry[k];
+        if (flagsThere) StoreDeferredFlags();
         WriteBackRegisters(markClean: false);
         for (int r = 0; r < 16; r++)
         {
@@ -465,6 +473,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Brfalse, _memberStart[k]);
         }
         _il.MarkLabel(leave);
+        if (!flagsThere) StoreDeferredFlags();
         StoreState64(JitLayout.Rip, _region.Members[k].StartIp);
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);

@@ -34,6 +34,11 @@ internal struct JitOpPlan
     public bool StoreFlags;
     /// <summary>A producer whose flag operands must be computed (stored, or read by a fused consumer).</summary>
     public bool NeedFlagValues;
+    /// <summary>
+    /// The block's last flag writer, whose record nothing in the block observes: it is stored at the
+    /// block's exits (and on branches to members that read it) instead of where it is produced.
+    /// </summary>
+    public bool DeferredStore;
 }
 
 /// <summary>
@@ -84,12 +89,14 @@ internal static class JitFlagPlan
             }
         }
 
-        // Backward: is the state's flag record observable after each op?
-        bool live = true;
+        // Backward: is the state's flag record observable after each op? After the deferred producer
+        // only exits can observe it, and they store it themselves.
+        int deferred = DeferredProducer(ops, plan);
+        bool live = deferred < 0;
         for (int i = n - 1; i >= 0; i--)
         {
             ref JitOpPlan p = ref plan[i];
-            bool after = live || p.ExitsAfter;
+            bool after = live || p.ExitsAfter && (deferred < 0 || i <= deferred);
             bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
             bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || ClobbersKnown(p.Form, in ops[i]) && p.Form != JitForm.Fallback;
             if (full || partial)
@@ -102,7 +109,44 @@ internal static class JitFlagPlan
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
             else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
         }
+        if (deferred >= 0)
+        {
+            plan[deferred].DeferredStore = true;
+            plan[deferred].NeedFlagValues = true;
+        }
         return plan;
+    }
+
+    private static bool FullProducer(in JitOpPlan p) => p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
+
+    /// <summary>
+    /// The last full flag producer of the block, if nothing after it reads or changes the state's
+    /// flags or can fault (a fault shows RFLAGS to the guest), and it does not end the block itself; else -1.
+    /// </summary>
+    private static int DeferredProducer(DecodedOp[] ops, JitOpPlan[] plan)
+    {
+        for (int i = ops.Length - 1; i >= 0; i--)
+        {
+            ref JitOpPlan p = ref plan[i];
+            if (FullProducer(in p)) return p.ExitsAfter ? -1 : i;
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry || p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i])
+                || p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether the flags a block starts with can be observed (read, shown by a fault or an exit) before the block replaces all six.</summary>
+    public static bool LiveAtEntry(DecodedOp[] ops, JitOpPlan[] plan)
+    {
+        for (int i = 0; i < ops.Length; i++)
+        {
+            ref JitOpPlan p = ref plan[i];
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.Jcc or JitForm.Setcc or JitForm.Cmov) return true;
+            if (FullProducer(in p)) return false;
+            if (p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i]) || p.ExitsAfter) return true;
+        }
+        return true;
     }
 
     /// <summary>Conditions the compiler can evaluate from a producer's operands (parity and some overflow cases go through the state).</summary>
