@@ -48,6 +48,13 @@ internal sealed unsafe partial class JitEmitter
                 _il.Emit(OpCodes.Call, f!);
                 _il.Emit(OpCodes.Stobj, s_vector);
                 return;
+            case SseIntShape.Unary:
+                ReadSseSource128(ref op);
+                StateAddress(dst);
+                PushSseSource128(ref op);
+                _il.Emit(OpCodes.Call, f!);
+                _il.Emit(OpCodes.Stobj, s_vector);
+                return;
             case SseIntShape.ShuffleImm:
                 ReadSseSource128(ref op);
                 StateAddress(dst);
@@ -123,10 +130,22 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldobj, s_vector);
     }
 
-    /// <summary>A 16-byte memory source: the alignment check, then the read into _t0/_t1 (nothing written yet). Registers: nothing.</summary>
+    /// <summary>
+    /// A memory source into _t0/_t1 before anything is written, as <see cref="Inst.ReadXmmSource"/>
+    /// reads it: 16 bytes after the alignment check, a narrower operand (PMOVZX m64, ...) unaligned
+    /// and zero-extended. Registers: nothing.
+    /// </summary>
     private void ReadSseSource128(ref DecodedOp op)
     {
         if (op.Kind1 != OperandKind.Memory) return;
+        if (op.Size1 != 16)
+        {
+            ReadMemory(_ea, op.Size1);
+            _il.Emit(OpCodes.Stloc, _t0);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Stloc, _t1);
+            return;
+        }
         _il.Emit(OpCodes.Ldloc, _ea);
         _il.Emit(OpCodes.Call, s_checkAligned);
         _il.Emit(OpCodes.Ldloc, _mem);

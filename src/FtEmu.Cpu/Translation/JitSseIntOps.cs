@@ -50,9 +50,56 @@ internal static unsafe class JitSseIntOps
     [MethodImpl(Inline)] public static V SubUSB(V a, V b) => (Vector128.Max(a.AsByte(), b.AsByte()) - b.AsByte()).AsUInt64();
     [MethodImpl(Inline)] public static V SubUSW(V a, V b) => (Vector128.Max(a.AsUInt16(), b.AsUInt16()) - b.AsUInt16()).AsUInt64();
 
-    // ---- multiply, average ----
+    // ---- signed saturating add/subtract ----
+
+    [MethodImpl(Inline)] public static V AddSB(V a, V b) => Vector128.AddSaturate(a.AsSByte(), b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V AddSW(V a, V b) => Vector128.AddSaturate(a.AsInt16(), b.AsInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V SubSB(V a, V b) => Vector128.SubtractSaturate(a.AsSByte(), b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V SubSW(V a, V b) => Vector128.SubtractSaturate(a.AsInt16(), b.AsInt16()).AsUInt64();
+
+    // ---- multiply, average, sums ----
 
     [MethodImpl(Inline)] public static V MulLW(V a, V b) => (a.AsUInt16() * b.AsUInt16()).AsUInt64();
+
+    /// <summary>PMULHW/PMULHUW: the high word of each 32-bit product.</summary>
+    [MethodImpl(Inline)]
+    public static V MulHW(V a, V b) => Vector128.Narrow(
+        Vector128.ShiftRightArithmetic(Vector128.WidenLower(a.AsInt16()) * Vector128.WidenLower(b.AsInt16()), 16),
+        Vector128.ShiftRightArithmetic(Vector128.WidenUpper(a.AsInt16()) * Vector128.WidenUpper(b.AsInt16()), 16)).AsUInt64();
+
+    [MethodImpl(Inline)]
+    public static V MulHUW(V a, V b) => Vector128.Narrow(
+        Vector128.ShiftRightLogical(Vector128.WidenLower(a.AsUInt16()) * Vector128.WidenLower(b.AsUInt16()), 16),
+        Vector128.ShiftRightLogical(Vector128.WidenUpper(a.AsUInt16()) * Vector128.WidenUpper(b.AsUInt16()), 16)).AsUInt64();
+
+    /// <summary>
+    /// PMADDWD: signed word products, adjacent pairs summed (wrapping, as 0x8000 * 0x8000 twice
+    /// does). Each quadword of the products holds a pair; its low 32 bits plus its high 32 bits is
+    /// the sum, and narrowing keeps those low 32 bits.
+    /// </summary>
+    [MethodImpl(Inline)]
+    public static V MAddWD(V a, V b)
+    {
+        var lo = (Vector128.WidenLower(a.AsInt16()) * Vector128.WidenLower(b.AsInt16())).AsUInt64();
+        var hi = (Vector128.WidenUpper(a.AsInt16()) * Vector128.WidenUpper(b.AsInt16())).AsUInt64();
+        return Vector128.Narrow(lo + Vector128.ShiftRightLogical(lo, 32), hi + Vector128.ShiftRightLogical(hi, 32)).AsUInt64();
+    }
+
+    /// <summary>PSADBW: per quadword, the sum of the 8 absolute byte differences (at most 2040).</summary>
+    [MethodImpl(Inline)]
+    public static V SadBW(V a, V b)
+    {
+        var d = Vector128.Max(a.AsByte(), b.AsByte()) - Vector128.Min(a.AsByte(), b.AsByte());
+        return Vector128.Create((ulong)Vector128.Sum(Vector128.WidenLower(d)), Vector128.Sum(Vector128.WidenUpper(d)));
+    }
+
+    /// <summary>PMULLD: the low 32 bits of each doubleword product.</summary>
+    [MethodImpl(Inline)] public static V MulLD(V a, V b) => (a.AsUInt32() * b.AsUInt32()).AsUInt64();
+
+    /// <summary>PMULDQ: signed products of doublewords 0 and 2.</summary>
+    [MethodImpl(Inline)]
+    public static V MulDQ(V a, V b) =>
+        Vector128.Create((ulong)((long)(int)a.GetElement(0) * (int)b.GetElement(0)), (ulong)((long)(int)a.GetElement(1) * (int)b.GetElement(1)));
 
     /// <summary>PMULUDQ: the low doublewords of each quadword, multiplied to 64 bits.</summary>
     [MethodImpl(Inline)]
@@ -72,6 +119,16 @@ internal static unsafe class JitSseIntOps
     [MethodImpl(Inline)] public static V MaxUB(V a, V b) => Vector128.Max(a.AsByte(), b.AsByte()).AsUInt64();
     [MethodImpl(Inline)] public static V MinSW(V a, V b) => Vector128.Min(a.AsInt16(), b.AsInt16()).AsUInt64();
     [MethodImpl(Inline)] public static V MaxSW(V a, V b) => Vector128.Max(a.AsInt16(), b.AsInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V MinSB(V a, V b) => Vector128.Min(a.AsSByte(), b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V MaxSB(V a, V b) => Vector128.Max(a.AsSByte(), b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V MinUW(V a, V b) => Vector128.Min(a.AsUInt16(), b.AsUInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V MaxUW(V a, V b) => Vector128.Max(a.AsUInt16(), b.AsUInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V MinSD(V a, V b) => Vector128.Min(a.AsInt32(), b.AsInt32()).AsUInt64();
+    [MethodImpl(Inline)] public static V MaxSD(V a, V b) => Vector128.Max(a.AsInt32(), b.AsInt32()).AsUInt64();
+    [MethodImpl(Inline)] public static V MinUD(V a, V b) => Vector128.Min(a.AsUInt32(), b.AsUInt32()).AsUInt64();
+    [MethodImpl(Inline)] public static V MaxUD(V a, V b) => Vector128.Max(a.AsUInt32(), b.AsUInt32()).AsUInt64();
+    [MethodImpl(Inline)] public static V CmpEqQ(V a, V b) => Vector128.Equals(a, b);
+    [MethodImpl(Inline)] public static V CmpGtQ(V a, V b) => Vector128.GreaterThan(a.AsInt64(), b.AsInt64()).AsUInt64();
     [MethodImpl(Inline)] public static V CmpEqB(V a, V b) => Vector128.Equals(a.AsByte(), b.AsByte()).AsUInt64();
     [MethodImpl(Inline)] public static V CmpEqW(V a, V b) => Vector128.Equals(a.AsUInt16(), b.AsUInt16()).AsUInt64();
     [MethodImpl(Inline)] public static V CmpEqD(V a, V b) => Vector128.Equals(a.AsUInt32(), b.AsUInt32()).AsUInt64();
@@ -89,6 +146,9 @@ internal static unsafe class JitSseIntOps
 
     [MethodImpl(Inline)]
     public static V PackSSDW(V a, V b) => Vector128.Narrow(Clamp(a.AsInt32(), short.MinValue, short.MaxValue), Clamp(b.AsInt32(), short.MinValue, short.MaxValue)).AsUInt64();
+
+    [MethodImpl(Inline)]
+    public static V PackUSDW(V a, V b) => Vector128.Narrow(Clamp(a.AsInt32(), 0, ushort.MaxValue).AsUInt32(), Clamp(b.AsInt32(), 0, ushort.MaxValue).AsUInt32()).AsUInt64();
 
     [MethodImpl(Inline)]
     private static Vector128<short> Clamp(Vector128<short> v, short lo, short hi) => Vector128.Min(Vector128.Max(v, Vector128.Create(lo)), Vector128.Create(hi));
@@ -118,6 +178,25 @@ internal static unsafe class JitSseIntOps
 
     [MethodImpl(Inline)] public static V UnpackLowQ(V a, V b) => Vector128.Create(a.GetElement(0), b.GetElement(0));
     [MethodImpl(Inline)] public static V UnpackHighQ(V a, V b) => Vector128.Create(a.GetElement(1), b.GetElement(1));
+
+    // ---- one source (PABS*, PMOVZX*/PMOVSX*: the low elements widened) ----
+
+    /// <summary>PABS*: max(v, -v) signed, so the most negative value stays as it is (its unsigned magnitude).</summary>
+    [MethodImpl(Inline)] public static V AbsB(V b) => Vector128.Max(b.AsSByte(), -b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V AbsW(V b) => Vector128.Max(b.AsInt16(), -b.AsInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V AbsD(V b) => Vector128.Max(b.AsInt32(), -b.AsInt32()).AsUInt64();
+    [MethodImpl(Inline)] public static V ZxBW(V b) => Vector128.WidenLower(b.AsByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V ZxBD(V b) => Vector128.WidenLower(Vector128.WidenLower(b.AsByte())).AsUInt64();
+    [MethodImpl(Inline)] public static V ZxBQ(V b) => Vector128.WidenLower(Vector128.WidenLower(Vector128.WidenLower(b.AsByte())));
+    [MethodImpl(Inline)] public static V ZxWD(V b) => Vector128.WidenLower(b.AsUInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V ZxWQ(V b) => Vector128.WidenLower(Vector128.WidenLower(b.AsUInt16()));
+    [MethodImpl(Inline)] public static V ZxDQ(V b) => Vector128.WidenLower(b.AsUInt32());
+    [MethodImpl(Inline)] public static V SxBW(V b) => Vector128.WidenLower(b.AsSByte()).AsUInt64();
+    [MethodImpl(Inline)] public static V SxBD(V b) => Vector128.WidenLower(Vector128.WidenLower(b.AsSByte())).AsUInt64();
+    [MethodImpl(Inline)] public static V SxBQ(V b) => Vector128.WidenLower(Vector128.WidenLower(Vector128.WidenLower(b.AsSByte()))).AsUInt64();
+    [MethodImpl(Inline)] public static V SxWD(V b) => Vector128.WidenLower(b.AsInt16()).AsUInt64();
+    [MethodImpl(Inline)] public static V SxWQ(V b) => Vector128.WidenLower(Vector128.WidenLower(b.AsInt16())).AsUInt64();
+    [MethodImpl(Inline)] public static V SxDQ(V b) => Vector128.WidenLower(b.AsInt32()).AsUInt64();
 
     // ---- element shifts by a count (imm8, or the low quadword of xmm/m128) ----
 
@@ -184,6 +263,16 @@ internal static unsafe class JitSseIntOps
         UInt128 lo = new(b.GetElement(1), b.GetElement(0)), hi = new(a.GetElement(1), a.GetElement(0));
         UInt128 r = n >= 32 ? UInt128.Zero : n >= 16 ? hi >> (8 * (n - 16)) : n == 0 ? lo : (lo >> (8 * n)) | (hi << (128 - 8 * n));
         return Vector128.Create((ulong)r, (ulong)(r >> 64));
+    }
+
+    /// <summary>PBLENDW: word i from the source where imm8 bit i is set.</summary>
+    [MethodImpl(Inline)]
+    public static V Pblendw(V a, V b, int imm)
+    {
+        var mask = Vector128.Create(
+            (ushort)-(imm & 1), (ushort)-((imm >> 1) & 1), (ushort)-((imm >> 2) & 1), (ushort)-((imm >> 3) & 1),
+            (ushort)-((imm >> 4) & 1), (ushort)-((imm >> 5) & 1), (ushort)-((imm >> 6) & 1), (ushort)-((imm >> 7) & 1));
+        return Vector128.ConditionalSelect(mask, b.AsUInt16(), a.AsUInt16()).AsUInt64();
     }
 
     /// <summary>PMOVMSKB: the top bit of each byte, byte 0 in bit 0, zero-extended.</summary>

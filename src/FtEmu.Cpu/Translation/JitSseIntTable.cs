@@ -14,8 +14,10 @@ internal enum SseIntShape : byte
     ShiftImm,
     /// <summary>xmm0 = op(xmm1/m128 aligned, imm8): PSHUFD/PSHUFLW/PSHUFHW.</summary>
     ShuffleImm,
-    /// <summary>xmm0 = op(xmm0, xmm1/m128 aligned, imm8): PALIGNR.</summary>
+    /// <summary>xmm0 = op(xmm0, xmm1/m128 aligned, imm8): PALIGNR, PBLENDW.</summary>
     AlignImm,
+    /// <summary>xmm0 = op(xmm1/m128 aligned, or a narrower memory operand zero-extended, unaligned): PABS*, PMOVZX*/PMOVSX*.</summary>
+    Unary,
     /// <summary>MOVD/MOVQ between GPRs, memory and the low quadword of an XMM register.</summary>
     MovdMovq,
     Pmovmskb,
@@ -74,6 +76,27 @@ internal static class JitSseIntTable
         Op(B, nameof(JitSseIntOps.AddUSW), Code.Paddusw_xmm_xmmm128);
         Op(B, nameof(JitSseIntOps.SubUSB), Code.Psubusb_xmm_xmmm128);
         Op(B, nameof(JitSseIntOps.SubUSW), Code.Psubusw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.AddSB), Code.Paddsb_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.AddSW), Code.Paddsw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.SubSB), Code.Psubsb_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.SubSW), Code.Psubsw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MulHW), Code.Pmulhw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MulHUW), Code.Pmulhuw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MAddWD), Code.Pmaddwd_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.SadBW), Code.Psadbw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MulLD), Code.Pmulld_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MulDQ), Code.Pmuldq_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MinSB), Code.Pminsb_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MaxSB), Code.Pmaxsb_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MinUW), Code.Pminuw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MaxUW), Code.Pmaxuw_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MinSD), Code.Pminsd_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MaxSD), Code.Pmaxsd_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MinUD), Code.Pminud_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.MaxUD), Code.Pmaxud_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.CmpEqQ), Code.Pcmpeqq_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.CmpGtQ), Code.Pcmpgtq_xmm_xmmm128);
+        Op(B, nameof(JitSseIntOps.PackUSDW), Code.Packusdw_xmm_xmmm128);
         Op(B, nameof(JitSseIntOps.MulLW), Code.Pmullw_xmm_xmmm128);
         Op(B, nameof(JitSseIntOps.MulUDQ), Code.Pmuludq_xmm_xmmm128);
         Op(B, nameof(JitSseIntOps.AvgB), Code.Pavgb_xmm_xmmm128);
@@ -125,6 +148,24 @@ internal static class JitSseIntTable
         Op(SseIntShape.ShuffleImm, nameof(JitSseIntOps.Pshuflw), Code.Pshuflw_xmm_xmmm128_imm8);
         Op(SseIntShape.ShuffleImm, nameof(JitSseIntOps.Pshufhw), Code.Pshufhw_xmm_xmmm128_imm8);
         Op(SseIntShape.AlignImm, nameof(JitSseIntOps.Palignr), Code.Palignr_xmm_xmmm128_imm8);
+        Op(SseIntShape.AlignImm, nameof(JitSseIntOps.Pblendw), Code.Pblendw_xmm_xmmm128_imm8);
+
+        const SseIntShape U = SseIntShape.Unary;
+        Op(U, nameof(JitSseIntOps.AbsB), Code.Pabsb_xmm_xmmm128);
+        Op(U, nameof(JitSseIntOps.AbsW), Code.Pabsw_xmm_xmmm128);
+        Op(U, nameof(JitSseIntOps.AbsD), Code.Pabsd_xmm_xmmm128);
+        Op(U, nameof(JitSseIntOps.ZxBW), Code.Pmovzxbw_xmm_xmmm64);
+        Op(U, nameof(JitSseIntOps.ZxBD), Code.Pmovzxbd_xmm_xmmm32);
+        Op(U, nameof(JitSseIntOps.ZxBQ), Code.Pmovzxbq_xmm_xmmm16);
+        Op(U, nameof(JitSseIntOps.ZxWD), Code.Pmovzxwd_xmm_xmmm64);
+        Op(U, nameof(JitSseIntOps.ZxWQ), Code.Pmovzxwq_xmm_xmmm32);
+        Op(U, nameof(JitSseIntOps.ZxDQ), Code.Pmovzxdq_xmm_xmmm64);
+        Op(U, nameof(JitSseIntOps.SxBW), Code.Pmovsxbw_xmm_xmmm64);
+        Op(U, nameof(JitSseIntOps.SxBD), Code.Pmovsxbd_xmm_xmmm32);
+        Op(U, nameof(JitSseIntOps.SxBQ), Code.Pmovsxbq_xmm_xmmm16);
+        Op(U, nameof(JitSseIntOps.SxWD), Code.Pmovsxwd_xmm_xmmm64);
+        Op(U, nameof(JitSseIntOps.SxWQ), Code.Pmovsxwq_xmm_xmmm32);
+        Op(U, nameof(JitSseIntOps.SxDQ), Code.Pmovsxdq_xmm_xmmm64);
 
         Form(SseIntShape.MovdMovq, Code.Movd_xmm_rm32, Code.Movq_xmm_rm64, Code.Movd_rm32_xmm, Code.Movq_rm64_xmm,
             Code.Movq_xmm_xmmm64, Code.Movq_xmmm64_xmm);
@@ -159,6 +200,7 @@ internal static class JitSseIntTable
         {
             SseIntShape.Binary or SseIntShape.ShiftByXmm => op.OpCount == 2 && xmm0 && src128,
             SseIntShape.ShiftImm => op.OpCount == 2 && xmm0 && op.Kind1 == OperandKind.Immediate,
+            SseIntShape.Unary => op.OpCount == 2 && xmm0 && (xmm1 || op.Kind1 == OperandKind.Memory && op.Size1 is 2 or 4 or 8 or 16),
             SseIntShape.ShuffleImm or SseIntShape.AlignImm => imm2 && xmm0 && src128,
             SseIntShape.MovdMovq => op.OpCount == 2 && (xmm0
                 ? op.Kind1 is OperandKind.Xmm || op.Kind1 is OperandKind.Gpr or OperandKind.Memory && op.Size1 is 4 or 8

@@ -77,6 +77,27 @@ public partial class JitTests
         ("unpcklpd", (a, d, s) => a.unpcklpd(d, s), (a, d, m) => a.unpcklpd(d, m)),
         ("unpckhpd", (a, d, s) => a.unpckhpd(d, s), (a, d, m) => a.unpckhpd(d, m)),
         ("pshufb", (a, d, s) => a.pshufb(d, s), (a, d, m) => a.pshufb(d, m)),
+        ("paddsb", (a, d, s) => a.paddsb(d, s), (a, d, m) => a.paddsb(d, m)),
+        ("paddsw", (a, d, s) => a.paddsw(d, s), (a, d, m) => a.paddsw(d, m)),
+        ("psubsb", (a, d, s) => a.psubsb(d, s), (a, d, m) => a.psubsb(d, m)),
+        ("psubsw", (a, d, s) => a.psubsw(d, s), (a, d, m) => a.psubsw(d, m)),
+        ("pmulhw", (a, d, s) => a.pmulhw(d, s), (a, d, m) => a.pmulhw(d, m)),
+        ("pmulhuw", (a, d, s) => a.pmulhuw(d, s), (a, d, m) => a.pmulhuw(d, m)),
+        ("pmaddwd", (a, d, s) => a.pmaddwd(d, s), (a, d, m) => a.pmaddwd(d, m)),
+        ("psadbw", (a, d, s) => a.psadbw(d, s), (a, d, m) => a.psadbw(d, m)),
+        ("pmulld", (a, d, s) => a.pmulld(d, s), (a, d, m) => a.pmulld(d, m)),
+        ("pmuldq", (a, d, s) => a.pmuldq(d, s), (a, d, m) => a.pmuldq(d, m)),
+        ("pminsb", (a, d, s) => a.pminsb(d, s), (a, d, m) => a.pminsb(d, m)),
+        ("pmaxsb", (a, d, s) => a.pmaxsb(d, s), (a, d, m) => a.pmaxsb(d, m)),
+        ("pminuw", (a, d, s) => a.pminuw(d, s), (a, d, m) => a.pminuw(d, m)),
+        ("pmaxuw", (a, d, s) => a.pmaxuw(d, s), (a, d, m) => a.pmaxuw(d, m)),
+        ("pminsd", (a, d, s) => a.pminsd(d, s), (a, d, m) => a.pminsd(d, m)),
+        ("pmaxsd", (a, d, s) => a.pmaxsd(d, s), (a, d, m) => a.pmaxsd(d, m)),
+        ("pminud", (a, d, s) => a.pminud(d, s), (a, d, m) => a.pminud(d, m)),
+        ("pmaxud", (a, d, s) => a.pmaxud(d, s), (a, d, m) => a.pmaxud(d, m)),
+        ("pcmpeqq", (a, d, s) => a.pcmpeqq(d, s), (a, d, m) => a.pcmpeqq(d, m)),
+        ("pcmpgtq", (a, d, s) => a.pcmpgtq(d, s), (a, d, m) => a.pcmpgtq(d, m)),
+        ("packusdw", (a, d, s) => a.packusdw(d, s), (a, d, m) => a.packusdw(d, m)),
         ("psllw", (a, d, s) => a.psllw(d, s), (a, d, m) => a.psllw(d, m)),
         ("pslld", (a, d, s) => a.pslld(d, s), (a, d, m) => a.pslld(d, m)),
         ("psllq", (a, d, s) => a.psllq(d, s), (a, d, m) => a.psllq(d, m)),
@@ -87,7 +108,7 @@ public partial class JitTests
         ("psrad", (a, d, s) => a.psrad(d, s), (a, d, m) => a.psrad(d, m)),
     };
 
-    private const int FirstShiftByXmm = 55;
+    private static readonly int FirstShiftByXmm = Array.FindIndex(s_binaryOps, o => o.Name == "psllw");
 
     private static readonly (string Name, Action<Assembler, AssemblerRegisterXMM, int> Op)[] s_shiftImmOps =
     {
@@ -105,6 +126,27 @@ public partial class JitTests
         ((a, d, s) => a.pshuflw(d, s, (byte)imm), (a, d, m) => a.pshuflw(d, m, (byte)imm)),
         ((a, d, s) => a.pshufhw(d, s, (byte)imm), (a, d, m) => a.pshufhw(d, m, (byte)imm)),
         ((a, d, s) => a.palignr(d, s, (byte)imm), (a, d, m) => a.palignr(d, m, (byte)imm)),
+        ((a, d, s) => a.pblendw(d, s, (byte)imm), (a, d, m) => a.pblendw(d, m, (byte)imm)),
+    };
+
+    /// <summary>One-source forms; the memory operand has the size of the elements read (PMOVZXBQ: m16), unaligned.</summary>
+    private static readonly (XmmXmm Reg, Action<Assembler, AssemblerRegisterXMM, int> Mem)[] s_unaryOps =
+    {
+        ((a, d, s) => a.pabsb(d, s), (a, d, o) => a.pabsb(d, __xmmword_ptr[rsi + o])),
+        ((a, d, s) => a.pabsw(d, s), (a, d, o) => a.pabsw(d, __xmmword_ptr[rsi + o])),
+        ((a, d, s) => a.pabsd(d, s), (a, d, o) => a.pabsd(d, __xmmword_ptr[rsi + o])),
+        ((a, d, s) => a.pmovzxbw(d, s), (a, d, o) => a.pmovzxbw(d, __qword_ptr[rsi + o + 1])),
+        ((a, d, s) => a.pmovzxbd(d, s), (a, d, o) => a.pmovzxbd(d, __dword_ptr[rsi + o + 3])),
+        ((a, d, s) => a.pmovzxbq(d, s), (a, d, o) => a.pmovzxbq(d, __word_ptr[rsi + o + 5])),
+        ((a, d, s) => a.pmovzxwd(d, s), (a, d, o) => a.pmovzxwd(d, __qword_ptr[rsi + o + 2])),
+        ((a, d, s) => a.pmovzxwq(d, s), (a, d, o) => a.pmovzxwq(d, __dword_ptr[rsi + o + 6])),
+        ((a, d, s) => a.pmovzxdq(d, s), (a, d, o) => a.pmovzxdq(d, __qword_ptr[rsi + o + 4])),
+        ((a, d, s) => a.pmovsxbw(d, s), (a, d, o) => a.pmovsxbw(d, __qword_ptr[rsi + o + 7])),
+        ((a, d, s) => a.pmovsxbd(d, s), (a, d, o) => a.pmovsxbd(d, __dword_ptr[rsi + o + 1])),
+        ((a, d, s) => a.pmovsxbq(d, s), (a, d, o) => a.pmovsxbq(d, __word_ptr[rsi + o + 3])),
+        ((a, d, s) => a.pmovsxwd(d, s), (a, d, o) => a.pmovsxwd(d, __qword_ptr[rsi + o + 2])),
+        ((a, d, s) => a.pmovsxwq(d, s), (a, d, o) => a.pmovsxwq(d, __dword_ptr[rsi + o + 6])),
+        ((a, d, s) => a.pmovsxdq(d, s), (a, d, o) => a.pmovsxdq(d, __qword_ptr[rsi + o + 4])),
     };
 
     private static readonly int[] s_shuffleImms = { 0x00, 0x01, 0x05, 0x0F, 0x10, 0x11, 0x1B, 0x1F, 0x20, 0x21, 0x4E, 0x93, 0xB1, 0xC8, 0xE4, 0xFF };
@@ -211,7 +253,7 @@ public partial class JitTests
             a.movq(xmm15, rax);
             EndBlock(a);
             body(a);
-            a.psadbw(xmm13, xmm0); // stays a handler call: the probe of the inline test
+            a.psignb(xmm13, xmm0); // stays a handler call: the probe of the inline test
             a.dec(r12d);
             a.jnz(loop);
             Exit(a);
@@ -282,7 +324,11 @@ public partial class JitTests
         }
     }, iterations);
 
-    /// <summary>Shifts by every interesting immediate; PSHUFD/PSHUFLW/PSHUFHW/PALIGNR by many immediates, register and memory sources.</summary>
+    /// <summary>
+    /// Shifts by every interesting immediate; PSHUFD/PSHUFLW/PSHUFHW/PALIGNR/PBLENDW by many
+    /// immediates, register and memory sources; the one-source forms (PABS*, PMOVZX*/PMOVSX* with
+    /// unaligned narrow memory operands) on every input register.
+    /// </summary>
     private static byte[] ImmediateOpsKernel(int iterations = 40) => SseKernel(a =>
     {
         int k = 0;
@@ -304,6 +350,16 @@ public partial class JitTests
                 Fold(a, d, k++);
                 a.movdqa(d, X[k % 8]);
                 mem(a, d, __xmmword_ptr[rsi + RandomArea + 16 * (k % 4)]);
+                Fold(a, d, k++);
+                if (k % 8 == 0) EndBlock(a);
+            }
+        foreach (var (reg, mem) in s_unaryOps)
+            for (int i = 0; i < 8; i++)
+            {
+                var d = X[8 + k % 5];
+                a.movdqa(d, X[(k + 1) % 8]);
+                if (i < 7) reg(a, d, X[i]);
+                else mem(a, d, RandomArea + 16 * (k % 4));
                 Fold(a, d, k++);
                 if (k % 8 == 0) EndBlock(a);
             }
@@ -515,7 +571,7 @@ public partial class JitTests
         RunBothSse(Kernel(kernel, iterations: 10), maxSlice: 300, mostlyCompiled: false);
     }
 
-    /// <summary>Every SSE instruction of the kernels runs inline; PSADBW (no inline form) shows that the probe sees handler calls.</summary>
+    /// <summary>Every SSE instruction of the kernels runs inline; PSIGNB (no inline form) shows that the probe sees handler calls.</summary>
     [Theory]
     [MemberData(nameof(SseKernels))]
     public void SseIntegerFormsAreInline(string kernel)
@@ -526,8 +582,8 @@ public partial class JitTests
         Assert.True(machine.Cpu.Halted);
         Assert.Empty(machine.Faults);
         var fallbacks = machine.Cpu.Jit.FallbackProfile().Select(e => e.Code).ToHashSet();
-        Assert.Contains(Code.Psadbw_xmm_xmmm128, fallbacks);
-        fallbacks.Remove(Code.Psadbw_xmm_xmmm128);
+        Assert.Contains(Code.Psignb_xmm_xmmm128, fallbacks);
+        fallbacks.Remove(Code.Psignb_xmm_xmmm128);
         Assert.Empty(fallbacks);
     }
 }
