@@ -171,7 +171,7 @@ internal static class JitFlagPlan
     {
         JitForm.Fallback or JitForm.Push or JitForm.Call => true,
         JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
-            or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry => op.Kind0 == OperandKind.Memory,
+            or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry or JitForm.SseInt => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
         _ => false,
     };

@@ -37,6 +37,8 @@ internal enum JitForm : byte
     Bswap,
     /// <summary>BSF/BSR (Alu None/Shr: forward/reverse).</summary>
     BitScan,
+    /// <summary>SSE integer, bitwise and GPR/XMM transfer instructions of <see cref="JitSseIntTable"/> (no RFLAGS access).</summary>
+    SseInt,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -59,7 +61,7 @@ internal enum JitAlu : byte
     Ror,
     Adc,
     Sbb,
-    /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
+    /// <summary>XmmMove: the aligned forms (a memory operand that is not 16-aligned is #GP).</summary>
     Aligned,
 }
 
@@ -109,6 +111,9 @@ internal static class JitInlineTable
             [Mnemonic.Movaps] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movapd] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movdqa] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntps] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntpd] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntdq] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movups] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movupd] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movdqu] = (JitForm.XmmMove, JitAlu.None),
@@ -128,6 +133,7 @@ internal static class JitInlineTable
         foreach (var m in new[] { Mnemonic.Cmovo, Mnemonic.Cmovno, Mnemonic.Cmovb, Mnemonic.Cmovae, Mnemonic.Cmove, Mnemonic.Cmovne, Mnemonic.Cmovbe, Mnemonic.Cmova,
                      Mnemonic.Cmovs, Mnemonic.Cmovns, Mnemonic.Cmovp, Mnemonic.Cmovnp, Mnemonic.Cmovl, Mnemonic.Cmovge, Mnemonic.Cmovle, Mnemonic.Cmovg })
             t[m] = (JitForm.Cmov, JitAlu.None);
+        foreach (var m in JitSseIntTable.Mnemonics) t.Add(m, (JitForm.SseInt, JitAlu.None));
         return t;
     }
 
@@ -185,8 +191,10 @@ internal static class JitInlineTable
                 || op.Kind0 == OperandKind.Immediate && op.Code is not (Code.Pushw_imm8 or Code.Push_imm16)),
             JitForm.Pop => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 == 8,
             JitForm.XmmMove => op.OpCount == 2 && XmmOrMemory(op.Kind0) && XmmOrMemory(op.Kind1) && !twoMem
-                && (alu != JitAlu.Aligned || op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm),
+                && (op.Kind0 == OperandKind.Xmm || op.Kind1 == OperandKind.Xmm)
+                && (op.Kind0 != OperandKind.Memory || op.Size0 == 16) && (op.Kind1 != OperandKind.Memory || op.Size1 == 16),
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
+            JitForm.SseInt => JitSseIntTable.Supports(in op),
             _ => false,
         };
     }
