@@ -15,8 +15,12 @@ namespace FtEmu.Cpu;
 /// </remarks>
 internal sealed class JitRegion
 {
-    /// <summary>Defaults: large enough for a hot loop nest with its calls, small enough to compile in a millisecond.</summary>
-    public const int DefaultMaxBlocks = 24, MaxOps = 640;
+    /// <summary>
+    /// Large enough for a hot loop nest with its calls. The op limit is .NET's inlining budget: past
+    /// about 200 ops a method stops inlining the memory accessors and vector helpers its IL calls
+    /// (sha256 ran twice as slow with 640), and every later op pays a call.
+    /// </summary>
+    public const int DefaultMaxBlocks = 24, MaxOps = 160;
 
     public readonly Block[] Members;
     /// <summary>Index in the region-wide op numbering (<see cref="Cpu.JitOpIndex"/>) of each member's first op.</summary>
