@@ -12,7 +12,7 @@ namespace FtEmu.Cpu;
 /// </remarks>
 public sealed class JitCache
 {
-    public const int DefaultThreshold = 50;
+    public const int DefaultThreshold = 100;
 
     /// <summary>A block is compiled once it has been interpreted this many times.</summary>
     public int Threshold { get; set; } = DefaultThreshold;
@@ -59,7 +59,7 @@ public sealed class JitCache
     {
         if (++block.Hits != Threshold) return; // once: the count goes on past the threshold while a translation is pending
         // Profiling counts handler calls per head block, so it compiles every block on its own.
-        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold / 4));
+        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold * 3 / 4));
         if (Background) JitBackgroundCompiler.Enqueue(this, block, region);
         else Install(JitCompiler.Translate(block, region));
     }
