@@ -106,6 +106,9 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Carry: EmitCarry(ref op, ref p); return false;
             case JitForm.Bswap: EmitBswap(ref op); return false;
             case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
+            case JitForm.Bit: EmitBit(ref op, ref p); return false;
+            case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
+            case JitForm.Xchg: EmitXchg(ref op); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;

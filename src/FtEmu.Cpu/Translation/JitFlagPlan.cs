@@ -129,6 +129,8 @@ internal static class JitFlagPlan
         JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
             or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
+        JitForm.Bit => op.Kind0 == OperandKind.Memory && alu != JitAlu.Test,
+        JitForm.Xchg => op.Kind0 == OperandKind.Memory,
         _ => false,
     };
 
@@ -148,7 +150,7 @@ internal static class JitFlagPlan
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
-        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan || form == JitForm.Rotate && ShiftCount(in op) != 0;
+        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

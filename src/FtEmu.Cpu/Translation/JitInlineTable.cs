@@ -37,6 +37,12 @@ internal enum JitForm : byte
     Bswap,
     /// <summary>BSF/BSR (Alu None/Shr: forward/reverse).</summary>
     BitScan,
+    /// <summary>BT/BTS/BTR/BTC (Alu Test/Or/And/Xor) with a register or immediate bit offset.</summary>
+    Bit,
+    /// <summary>CBW/CWDE/CDQE/CWD/CDQ/CQO.</summary>
+    SignExtendAcc,
+    /// <summary>XCHG of a register with a register or memory (without LOCK).</summary>
+    Xchg,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -118,6 +124,17 @@ internal static class JitInlineTable
             [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
             [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
             [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
+            [Mnemonic.Bt] = (JitForm.Bit, JitAlu.Test),
+            [Mnemonic.Bts] = (JitForm.Bit, JitAlu.Or),
+            [Mnemonic.Btr] = (JitForm.Bit, JitAlu.And),
+            [Mnemonic.Btc] = (JitForm.Bit, JitAlu.Xor),
+            [Mnemonic.Cbw] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwde] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdqe] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwd] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdq] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cqo] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Xchg] = (JitForm.Xchg, JitAlu.None),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -187,6 +204,10 @@ internal static class JitInlineTable
             JitForm.XmmMove => op.OpCount == 2 && XmmOrMemory(op.Kind0) && XmmOrMemory(op.Kind1) && !twoMem
                 && (alu != JitAlu.Aligned || op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm),
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
+            JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
+                && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
+            JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
+            JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
     }
