@@ -109,6 +109,7 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Bit: EmitBit(ref op, ref p); return false;
             case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
             case JitForm.Xchg: EmitXchg(ref op); return false;
+            case JitForm.MulDiv: EmitMulDiv(ref op, ref p); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;

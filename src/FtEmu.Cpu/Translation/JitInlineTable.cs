@@ -43,6 +43,8 @@ internal enum JitForm : byte
     SignExtendAcc,
     /// <summary>XCHG of a register with a register or memory (without LOCK).</summary>
     Xchg,
+    /// <summary>MUL, IMUL with one operand, DIV, IDIV (Alu Mul/Imul/Div/Idiv).</summary>
+    MulDiv,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -67,6 +69,10 @@ internal enum JitAlu : byte
     Sbb,
     /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
     Aligned,
+    Mul,
+    Imul,
+    Div,
+    Idiv,
 }
 
 /// <summary>
@@ -135,6 +141,9 @@ internal static class JitInlineTable
             [Mnemonic.Cdq] = (JitForm.SignExtendAcc, JitAlu.None),
             [Mnemonic.Cqo] = (JitForm.SignExtendAcc, JitAlu.None),
             [Mnemonic.Xchg] = (JitForm.Xchg, JitAlu.None),
+            [Mnemonic.Mul] = (JitForm.MulDiv, JitAlu.Mul),
+            [Mnemonic.Div] = (JitForm.MulDiv, JitAlu.Div),
+            [Mnemonic.Idiv] = (JitForm.MulDiv, JitAlu.Idiv),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -153,6 +162,8 @@ internal static class JitInlineTable
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
         // A shift's count in a register makes it a different family (flags known only at run time).
         if (entry.Form == JitForm.Shift && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.ShiftCl;
+        // IMUL with one operand is the widening multiply into rDX:rAX.
+        if (entry.Form == JitForm.Imul && op.OpCount == 1) entry = (JitForm.MulDiv, JitAlu.Imul);
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
@@ -207,6 +218,7 @@ internal static class JitInlineTable
             JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
                 && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
             JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
+            JitForm.MulDiv => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
             JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
