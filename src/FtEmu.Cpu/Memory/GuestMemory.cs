@@ -33,12 +33,19 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private const ulong TlbMask = TlbSize - 1;
 
     private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
-    // TLB entry k holds the page address (vpn << PageShift, or NoPage) of a page whose number is k
-    // modulo TlbSize, and the addend that turns a guest address in that page into a host pointer.
-    private readonly ulong* _readTag;
-    private readonly nint* _readPtr;
-    private readonly ulong* _writeTag;
-    private readonly nint* _writePtr;
+    /// <summary>
+    /// TLB entry k: the page address (vpn << PageShift, or NoPage) of a page whose number is k
+    /// modulo TlbSize, and the addend that turns a guest address in that page into a host pointer.
+    /// Tag and addend share a cache line.
+    /// </summary>
+    private struct TlbEntry
+    {
+        public ulong Tag;
+        public nint Addend;
+    }
+
+    private readonly TlbEntry* _read;
+    private readonly TlbEntry* _write;
     private readonly byte* _zeroPage;
     private readonly PageAllocator _pages = new();
 
@@ -47,10 +54,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     public GuestMemory()
     {
-        _readTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
-        _readPtr = (nint*)NativeMemory.Alloc(TlbSize, (nuint)sizeof(nint));
-        _writeTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
-        _writePtr = (nint*)NativeMemory.Alloc(TlbSize, (nuint)sizeof(nint));
+        _read = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
+        _write = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
         _zeroPage = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
         NativeMemory.Clear(_zeroPage, (nuint)PageSize);
         FlushTlb();
@@ -89,16 +94,16 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         for (int i = 0; i < TlbSize; i++)
         {
-            _readTag[i] = NoPage;
-            _writeTag[i] = NoPage;
+            _read[i].Tag = NoPage;
+            _write[i].Tag = NoPage;
         }
     }
 
     private void FlushTlbPage(ulong vpn)
     {
         int i = (int)(vpn & TlbMask);
-        if (_readTag[i] == vpn << PageShift) _readTag[i] = NoPage;
-        if (_writeTag[i] == vpn << PageShift) _writeTag[i] = NoPage;
+        if (_read[i].Tag == vpn << PageShift) _read[i].Tag = NoPage;
+        if (_write[i].Tag == vpn << PageShift) _write[i].Tag = NoPage;
     }
 
     // ---- Mapping ----
@@ -194,7 +199,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         int i = (int)(vpn & LevelMask);
         t.State[i] |= HasCode;
         int w = (int)(vpn & TlbMask);
-        if (_writeTag[w] == vpn << PageShift) _writeTag[w] = NoPage;
+        if (_write[w].Tag == vpn << PageShift) _write[w].Tag = NoPage;
     }
 
     /// <summary>Enumerates mapped pages in ascending address order, with their contents or null for an untouched page.</summary>
@@ -233,8 +238,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (need == Protection.Read)
         {
             int k = (int)(vpn & TlbMask);
-            _readTag[k] = vpn << PageShift;
-            _readPtr[k] = (nint)page - (nint)(vpn << PageShift);
+            _read[k].Tag = vpn << PageShift;
+            _read[k].Addend = (nint)page - (nint)(vpn << PageShift);
         }
         return page;
     }
@@ -253,13 +258,13 @@ public sealed unsafe partial class GuestMemory : IDisposable
             t.Data[i] = (nint)p;
             ResidentPages++;
             int r = (int)(vpn & TlbMask);
-            if (_readTag[r] == vpn << PageShift) _readPtr[r] = (nint)p - (nint)(vpn << PageShift);
+            if (_read[r].Tag == vpn << PageShift) _read[r].Addend = (nint)p - (nint)(vpn << PageShift);
         }
         // A write to a page with decoded code invalidates that code; the page then takes fast writes until decoded again.
         DropCode(t, i, vpn);
         int k = (int)(vpn & TlbMask);
-        _writeTag[k] = vpn << PageShift;
-        _writePtr[k] = t.Data[i] - (nint)(vpn << PageShift);
+        _write[k].Tag = vpn << PageShift;
+        _write[k].Addend = t.Data[i] - (nint)(vpn << PageShift);
         return (byte*)t.Data[i];
     }
 
@@ -281,8 +286,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private byte* ReadPtr(ulong address, int size)
     {
         int k = (int)((address >> PageShift) & TlbMask);
-        if (_readTag[k] == ((address + (ulong)(size - 1)) & ~PageMask))
-            return (byte*)(_readPtr[k] + (nint)address);
+        if (_read[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
+            return (byte*)(_read[k].Addend + (nint)address);
         return null;
     }
 
@@ -290,8 +295,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private byte* WritePtr(ulong address, int size)
     {
         int k = (int)((address >> PageShift) & TlbMask);
-        if (_writeTag[k] == ((address + (ulong)(size - 1)) & ~PageMask))
-            return (byte*)(_writePtr[k] + (nint)address);
+        if (_write[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
+            return (byte*)(_write[k].Addend + (nint)address);
         return null;
     }
 
@@ -578,10 +583,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Dispose()
     {
         _pages.Dispose();
-        NativeMemory.Free(_readTag);
-        NativeMemory.Free(_readPtr);
-        NativeMemory.Free(_writeTag);
-        NativeMemory.Free(_writePtr);
+        NativeMemory.AlignedFree(_read);
+        NativeMemory.AlignedFree(_write);
         NativeMemory.AlignedFree(_zeroPage);
     }
 }
