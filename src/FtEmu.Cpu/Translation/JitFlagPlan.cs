@@ -97,7 +97,7 @@ internal static class JitFlagPlan
                 p.StoreFlags = after;
                 if (after) p.NeedFlagValues = true;
             }
-            if (p.Form is JitForm.Fallback or JitForm.Carry) live = true; // ADC/SBB read CF from the state
+            if (p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry) live = true; // ADC/SBB/RCL/RCR read CF from the state
             else if (full) live = p.Faults;
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
             else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
@@ -131,7 +131,7 @@ internal static class JitFlagPlan
             or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
         JitForm.Bit => op.Kind0 == OperandKind.Memory && alu != JitAlu.Test,
-        JitForm.Xchg => op.Kind0 == OperandKind.Memory,
+        JitForm.Xchg or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift => op.Kind0 == OperandKind.Memory,
         _ => false,
     };
 
@@ -151,7 +151,8 @@ internal static class JitFlagPlan
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
-        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv || form == JitForm.Rotate && ShiftCount(in op) != 0;
+        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv
+            or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

@@ -45,6 +45,12 @@ internal enum JitForm : byte
     Xchg,
     /// <summary>MUL, IMUL with one operand, DIV, IDIV (Alu Mul/Imul/Div/Idiv).</summary>
     MulDiv,
+    /// <summary>ROL/ROR by CL.</summary>
+    RotateCl,
+    /// <summary>RCL/RCR by an immediate or CL (Alu Rcl/Rcr): read CF, write CF and OF.</summary>
+    RotateCarry,
+    /// <summary>SHLD/SHRD by an immediate or CL (Alu Shl/Shr).</summary>
+    DoubleShift,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -73,6 +79,8 @@ internal enum JitAlu : byte
     Imul,
     Div,
     Idiv,
+    Rcl,
+    Rcr,
 }
 
 /// <summary>
@@ -144,6 +152,10 @@ internal static class JitInlineTable
             [Mnemonic.Mul] = (JitForm.MulDiv, JitAlu.Mul),
             [Mnemonic.Div] = (JitForm.MulDiv, JitAlu.Div),
             [Mnemonic.Idiv] = (JitForm.MulDiv, JitAlu.Idiv),
+            [Mnemonic.Rcl] = (JitForm.RotateCarry, JitAlu.Rcl),
+            [Mnemonic.Rcr] = (JitForm.RotateCarry, JitAlu.Rcr),
+            [Mnemonic.Shld] = (JitForm.DoubleShift, JitAlu.Shl),
+            [Mnemonic.Shrd] = (JitForm.DoubleShift, JitAlu.Shr),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -162,6 +174,7 @@ internal static class JitInlineTable
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
         // A shift's count in a register makes it a different family (flags known only at run time).
         if (entry.Form == JitForm.Shift && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.ShiftCl;
+        if (entry.Form == JitForm.Rotate && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.RotateCl;
         // IMUL with one operand is the widening multiply into rDX:rAX.
         if (entry.Form == JitForm.Imul && op.OpCount == 1) entry = (JitForm.MulDiv, JitAlu.Imul);
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
@@ -183,6 +196,9 @@ internal static class JitInlineTable
     private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
 
     private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
+
+    /// <summary>A shift count in CL.</summary>
+    private static bool ClCount(OperandKind k, int reg, int size) => k == OperandKind.Gpr && reg == Reg.Rcx && size == 1;
 
     private static bool XmmOrMemory(OperandKind k) => k is OperandKind.Xmm or OperandKind.Memory;
 
@@ -219,6 +235,10 @@ internal static class JitInlineTable
                 && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
             JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
             JitForm.MulDiv => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
+            JitForm.RotateCl => op.OpCount == 2 && Rm(op.Kind0) && ClCount(op.Kind1, op.Reg1, op.Size1) && Sized(op.Size0),
+            JitForm.RotateCarry => op.OpCount == 2 && Rm(op.Kind0) && (op.Kind1 == OperandKind.Immediate || ClCount(op.Kind1, op.Reg1, op.Size1)) && Sized(op.Size0),
+            JitForm.DoubleShift => op.OpCount == 3 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0 && op.Size0 is 2 or 4 or 8
+                && (op.Kind2 == OperandKind.Immediate || ClCount(op.Kind2, op.Reg2, op.Size2)),
             JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
