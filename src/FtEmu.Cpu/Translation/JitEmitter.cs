@@ -113,6 +113,9 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.RotateCl: EmitRotateCl(ref op, ref p); return false;
             case JitForm.RotateCarry: EmitRotateCarry(ref op, ref p); return false;
             case JitForm.DoubleShift: EmitDoubleShift(ref op, ref p); return false;
+            case JitForm.Count: EmitCount(ref op, ref p); return false;
+            case JitForm.CarryFlag: EmitCarryFlagOp(ref op, ref p); return false;
+            case JitForm.Leave: EmitLeave(); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;

@@ -51,6 +51,12 @@ internal enum JitForm : byte
     RotateCarry,
     /// <summary>SHLD/SHRD by an immediate or CL (Alu Shl/Shr).</summary>
     DoubleShift,
+    /// <summary>TZCNT/LZCNT/POPCNT.</summary>
+    Count,
+    /// <summary>CLC/STC/CMC.</summary>
+    CarryFlag,
+    /// <summary>LEAVE with a 64-bit stack pointer.</summary>
+    Leave,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -156,6 +162,13 @@ internal static class JitInlineTable
             [Mnemonic.Rcr] = (JitForm.RotateCarry, JitAlu.Rcr),
             [Mnemonic.Shld] = (JitForm.DoubleShift, JitAlu.Shl),
             [Mnemonic.Shrd] = (JitForm.DoubleShift, JitAlu.Shr),
+            [Mnemonic.Tzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Lzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Popcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Clc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Stc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Cmc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Leave] = (JitForm.Leave, JitAlu.None),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -239,6 +252,9 @@ internal static class JitInlineTable
             JitForm.RotateCarry => op.OpCount == 2 && Rm(op.Kind0) && (op.Kind1 == OperandKind.Immediate || ClCount(op.Kind1, op.Reg1, op.Size1)) && Sized(op.Size0),
             JitForm.DoubleShift => op.OpCount == 3 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0 && op.Size0 is 2 or 4 or 8
                 && (op.Kind2 == OperandKind.Immediate || ClCount(op.Kind2, op.Reg2, op.Size2)),
+            JitForm.Count => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 == op.Size0,
+            JitForm.CarryFlag => op.Code is Code.Clc or Code.Stc or Code.Cmc,
+            JitForm.Leave => op.Code == Code.Leaveq,
             JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
