@@ -181,6 +181,16 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Bswap: EmitBswap(ref op); return false;
             case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
             case JitForm.SseInt: EmitSseInt(ref op); return false;
+            case JitForm.Bit: EmitBit(ref op, ref p); return false;
+            case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
+            case JitForm.Xchg: EmitXchg(ref op); return false;
+            case JitForm.MulDiv: EmitMulDiv(ref op, ref p); return false;
+            case JitForm.RotateCl: EmitRotateCl(ref op, ref p); return false;
+            case JitForm.RotateCarry: EmitRotateCarry(ref op, ref p); return false;
+            case JitForm.DoubleShift: EmitDoubleShift(ref op, ref p); return false;
+            case JitForm.Count: EmitCount(ref op, ref p); return false;
+            case JitForm.CarryFlag: EmitCarryFlagOp(ref op, ref p); return false;
+            case JitForm.Leave: EmitLeave(); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;

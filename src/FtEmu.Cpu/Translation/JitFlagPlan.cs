@@ -104,7 +104,7 @@ internal static class JitFlagPlan
                 p.StoreFlags = after;
                 if (after) p.NeedFlagValues = true;
             }
-            if (p.Form is JitForm.Fallback or JitForm.Carry) live = true; // ADC/SBB read CF from the state
+            if (p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry) live = true; // ADC/SBB/RCL/RCR read CF from the state
             else if (full) live = p.Faults;
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
             else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
@@ -129,7 +129,7 @@ internal static class JitFlagPlan
         {
             ref JitOpPlan p = ref plan[i];
             if (FullProducer(in p)) return p.ExitsAfter ? -1 : i;
-            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry || p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i])
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry || p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i])
                 || p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused)
                 return -1;
         }
@@ -142,7 +142,7 @@ internal static class JitFlagPlan
         for (int i = 0; i < ops.Length; i++)
         {
             ref JitOpPlan p = ref plan[i];
-            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.Jcc or JitForm.Setcc or JitForm.Cmov) return true;
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry or JitForm.Jcc or JitForm.Setcc or JitForm.Cmov) return true;
             if (FullProducer(in p)) return false;
             if (p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i]) || p.ExitsAfter) return true;
         }
@@ -161,9 +161,10 @@ internal static class JitFlagPlan
 
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
-        JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret => true,
+        JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret or JitForm.Leave => true,
         JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
+        JitForm.MulDiv => op.HasMemoryOperand || Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv, // #DE
         _ => op.HasMemoryOperand,
     };
 
@@ -173,6 +174,8 @@ internal static class JitFlagPlan
         JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
             or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry or JitForm.SseInt => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
+        JitForm.Bit => op.Kind0 == OperandKind.Memory && alu != JitAlu.Test,
+        JitForm.Xchg or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift => op.Kind0 == OperandKind.Memory,
         _ => false,
     };
 
@@ -192,7 +195,8 @@ internal static class JitFlagPlan
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
-        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan || form == JitForm.Rotate && ShiftCount(in op) != 0;
+        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv
+            or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift or JitForm.Count or JitForm.CarryFlag || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

@@ -39,6 +39,26 @@ internal enum JitForm : byte
     BitScan,
     /// <summary>SSE integer, bitwise and GPR/XMM transfer instructions of <see cref="JitSseIntTable"/> (no RFLAGS access).</summary>
     SseInt,
+    /// <summary>BT/BTS/BTR/BTC (Alu Test/Or/And/Xor) with a register or immediate bit offset.</summary>
+    Bit,
+    /// <summary>CBW/CWDE/CDQE/CWD/CDQ/CQO.</summary>
+    SignExtendAcc,
+    /// <summary>XCHG of a register with a register or memory (without LOCK).</summary>
+    Xchg,
+    /// <summary>MUL, IMUL with one operand, DIV, IDIV (Alu Mul/Imul/Div/Idiv).</summary>
+    MulDiv,
+    /// <summary>ROL/ROR by CL.</summary>
+    RotateCl,
+    /// <summary>RCL/RCR by an immediate or CL (Alu Rcl/Rcr): read CF, write CF and OF.</summary>
+    RotateCarry,
+    /// <summary>SHLD/SHRD by an immediate or CL (Alu Shl/Shr).</summary>
+    DoubleShift,
+    /// <summary>TZCNT/LZCNT/POPCNT.</summary>
+    Count,
+    /// <summary>CLC/STC/CMC.</summary>
+    CarryFlag,
+    /// <summary>LEAVE with a 64-bit stack pointer.</summary>
+    Leave,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -63,6 +83,12 @@ internal enum JitAlu : byte
     Sbb,
     /// <summary>XmmMove: the aligned forms (a memory operand that is not 16-aligned is #GP).</summary>
     Aligned,
+    Mul,
+    Imul,
+    Div,
+    Idiv,
+    Rcl,
+    Rcr,
 }
 
 /// <summary>
@@ -123,6 +149,31 @@ internal static class JitInlineTable
             [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
             [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
             [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
+            [Mnemonic.Bt] = (JitForm.Bit, JitAlu.Test),
+            [Mnemonic.Bts] = (JitForm.Bit, JitAlu.Or),
+            [Mnemonic.Btr] = (JitForm.Bit, JitAlu.And),
+            [Mnemonic.Btc] = (JitForm.Bit, JitAlu.Xor),
+            [Mnemonic.Cbw] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwde] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdqe] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwd] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdq] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cqo] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Xchg] = (JitForm.Xchg, JitAlu.None),
+            [Mnemonic.Mul] = (JitForm.MulDiv, JitAlu.Mul),
+            [Mnemonic.Div] = (JitForm.MulDiv, JitAlu.Div),
+            [Mnemonic.Idiv] = (JitForm.MulDiv, JitAlu.Idiv),
+            [Mnemonic.Rcl] = (JitForm.RotateCarry, JitAlu.Rcl),
+            [Mnemonic.Rcr] = (JitForm.RotateCarry, JitAlu.Rcr),
+            [Mnemonic.Shld] = (JitForm.DoubleShift, JitAlu.Shl),
+            [Mnemonic.Shrd] = (JitForm.DoubleShift, JitAlu.Shr),
+            [Mnemonic.Tzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Lzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Popcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Clc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Stc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Cmc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Leave] = (JitForm.Leave, JitAlu.None),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -142,6 +193,9 @@ internal static class JitInlineTable
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
         // A shift's count in a register makes it a different family (flags known only at run time).
         if (entry.Form == JitForm.Shift && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.ShiftCl;
+        if (entry.Form == JitForm.Rotate && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.RotateCl;
+        // IMUL with one operand is the widening multiply into rDX:rAX.
+        if (entry.Form == JitForm.Imul && op.OpCount == 1) entry = (JitForm.MulDiv, JitAlu.Imul);
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
@@ -161,6 +215,9 @@ internal static class JitInlineTable
     private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
 
     private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
+
+    /// <summary>A shift count in CL.</summary>
+    private static bool ClCount(OperandKind k, int reg, int size) => k == OperandKind.Gpr && reg == Reg.Rcx && size == 1;
 
     private static bool XmmOrMemory(OperandKind k) => k is OperandKind.Xmm or OperandKind.Memory;
 
@@ -195,6 +252,18 @@ internal static class JitInlineTable
                 && (op.Kind0 != OperandKind.Memory || op.Size0 == 16) && (op.Kind1 != OperandKind.Memory || op.Size1 == 16),
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
             JitForm.SseInt => JitSseIntTable.Supports(in op),
+            JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
+                && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
+            JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
+            JitForm.MulDiv => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
+            JitForm.RotateCl => op.OpCount == 2 && Rm(op.Kind0) && ClCount(op.Kind1, op.Reg1, op.Size1) && Sized(op.Size0),
+            JitForm.RotateCarry => op.OpCount == 2 && Rm(op.Kind0) && (op.Kind1 == OperandKind.Immediate || ClCount(op.Kind1, op.Reg1, op.Size1)) && Sized(op.Size0),
+            JitForm.DoubleShift => op.OpCount == 3 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0 && op.Size0 is 2 or 4 or 8
+                && (op.Kind2 == OperandKind.Immediate || ClCount(op.Kind2, op.Reg2, op.Size2)),
+            JitForm.Count => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 == op.Size0,
+            JitForm.CarryFlag => op.Code is Code.Clc or Code.Stc or Code.Cmc,
+            JitForm.Leave => op.Code == Code.Leaveq,
+            JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
     }
