@@ -64,6 +64,12 @@ public sealed class JitCache
         else Install(JitCompiler.Translate(block, region));
     }
 
+    /// <summary>Compiles <paramref name="block"/> on its own, now (tests).</summary>
+    internal void CompileNow(Block block, BlockCache cache)
+    {
+        if (block.Code == null) Install(JitCompiler.Translate(block, JitRegion.Build(block, cache, 1, 0)));
+    }
+
     // ---- Background compilation: finished translations wait here for the CPU thread ----
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<JitTranslation> _finished = new();

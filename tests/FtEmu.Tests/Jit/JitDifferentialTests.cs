@@ -89,7 +89,7 @@ public class JitDifferentialTests(ITestOutputHelper output)
             _cpu.StopRequested = false;
             _fault = null;
             var block = _cpu.Blocks.Get(Layout.CodeBase);
-            if (_jit) _cpu.Jit.CompileNow(block);
+            if (_jit) _cpu.Jit.CompileNow(block, _cpu.Blocks);
             _cpu.Run((ulong)block.Ops.Length);
             var fx = new byte[512];
             _cpu.FxSave(fx);
