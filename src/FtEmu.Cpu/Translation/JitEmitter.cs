@@ -181,6 +181,7 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Bswap: EmitBswap(ref op); return false;
             case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
             case JitForm.SseInt: EmitSseInt(ref op); return false;
+            case JitForm.SseFloat: EmitSseFloat(ref op); return false;
             case JitForm.Bit: EmitBit(ref op, ref p); return false;
             case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
             case JitForm.Xchg: EmitXchg(ref op); return false;

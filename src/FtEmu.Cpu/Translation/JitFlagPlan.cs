@@ -162,6 +162,7 @@ internal static class JitFlagPlan
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret or JitForm.Leave => true,
+        JitForm.SseFloat => true, // an unmasked SIMD exception (#XM)
         JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
         JitForm.MulDiv => op.HasMemoryOperand || Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv, // #DE

@@ -39,6 +39,8 @@ internal enum JitForm : byte
     BitScan,
     /// <summary>SSE integer, bitwise and GPR/XMM transfer instructions of <see cref="JitSseIntTable"/> (no RFLAGS access).</summary>
     SseInt,
+    /// <summary>ADDSD/SUBSD/MULSD/DIVSD and ADDPD/SUBPD/MULPD/DIVPD (legacy SSE2 encodings): MXCSR flags, #XM.</summary>
+    SseFloat,
     /// <summary>BT/BTS/BTR/BTC (Alu Test/Or/And/Xor) with a register or immediate bit offset.</summary>
     Bit,
     /// <summary>CBW/CWDE/CDQE/CWD/CDQ/CQO.</summary>
@@ -147,6 +149,14 @@ internal static class JitInlineTable
             [Mnemonic.Adc] = (JitForm.Carry, JitAlu.Adc),
             [Mnemonic.Sbb] = (JitForm.Carry, JitAlu.Sbb),
             [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
+            [Mnemonic.Addsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Subsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Mulsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Divsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Addpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Subpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Mulpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Divpd] = (JitForm.SseFloat, JitAlu.None),
             [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
             [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
             [Mnemonic.Bt] = (JitForm.Bit, JitAlu.Test),
@@ -252,6 +262,8 @@ internal static class JitInlineTable
                 && (op.Kind0 != OperandKind.Memory || op.Size0 == 16) && (op.Kind1 != OperandKind.Memory || op.Size1 == 16),
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
             JitForm.SseInt => JitSseIntTable.Supports(in op),
+            JitForm.SseFloat => op.Code is Code.Addsd_xmm_xmmm64 or Code.Subsd_xmm_xmmm64 or Code.Mulsd_xmm_xmmm64 or Code.Divsd_xmm_xmmm64
+                or Code.Addpd_xmm_xmmm128 or Code.Subpd_xmm_xmmm128 or Code.Mulpd_xmm_xmmm128 or Code.Divpd_xmm_xmmm128,
             JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
                 && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
             JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
