@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Reflection.Emit;
 using Iced.Intel;
 
@@ -7,8 +6,6 @@ namespace FtEmu.Cpu;
 /// <summary>Inline IL for the SSE2 double-precision arithmetic: ADDSD/SUBSD/MULSD/DIVSD and ADDPD/SUBPD/MULPD/DIVPD.</summary>
 internal sealed unsafe partial class JitEmitter
 {
-    private static readonly MethodInfo s_scalar64 = typeof(JitSseFloatOps).GetMethod(nameof(JitSseFloatOps.Scalar64))!;
-    private static readonly MethodInfo s_packed64 = typeof(JitSseFloatOps).GetMethod(nameof(JitSseFloatOps.Packed64))!;
 
     /// <summary>The operation of a JitForm.SseFloat Code.</summary>
     internal static FOp SseFloatOp(Code code) => code switch
@@ -28,12 +25,11 @@ internal sealed unsafe partial class JitEmitter
         {
             // The source is read first (it may fault), then the result replaces the low lane only.
             _il.Emit(OpCodes.Ldarg_1);
-            _il.Emit(OpCodes.Ldc_I4, (int)f);
             LoadState64(XmmOffset(op.Reg0, 0));
             if (op.Kind1 == OperandKind.Xmm) LoadState64(XmmOffset(op.Reg1, 0));
             else ReadMemory(_ea, 8);
             _il.Emit(OpCodes.Ldc_I8, (long)op.Ip);
-            _il.Emit(OpCodes.Call, s_scalar64);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.For(f, scalar: true));
             _il.Emit(OpCodes.Stloc, _t0);
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
             return;
@@ -57,11 +53,10 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Call, JitLayout.Read128);
         }
         _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldc_I4, (int)f);
         _il.Emit(OpCodes.Ldc_I4, (int)op.Reg0);
         _il.Emit(OpCodes.Ldloc, _t0);
         _il.Emit(OpCodes.Ldloc, _t1);
         _il.Emit(OpCodes.Ldc_I8, (long)op.Ip);
-        _il.Emit(OpCodes.Call, s_packed64);
+        _il.Emit(OpCodes.Call, JitSseFloatOps.For(f, scalar: false));
     }
 }
