@@ -13,8 +13,8 @@ public class MemoryBenchmarks
 {
     private const int Accesses = 1024;
     private const ulong Base = 0x10000000;
-    // Two pages 1024 pages apart share a slot of the direct-mapped, 1024-entry TLB.
-    private const ulong Conflict = 1024 * GuestMemory.PageSize;
+    // Two pages TlbSize pages apart share a slot of the direct-mapped TLB.
+    private const ulong Conflict = GuestMemory.TlbSize * GuestMemory.PageSize;
 
     private GuestMemory _memory = null!;
 

@@ -22,11 +22,12 @@ internal static class RunCommand
             if (s.RecordPath != null) return Record(s, launch, host, logger, strace);
             using var process = new LinuxProcess(launch.Options, host, logger) { Strace = strace };
             process.Start();
-            // A developer aid: FTEMU_JIT_PROFILE=1 prints which instructions compiled blocks still hand to the interpreter.
-            bool profile = Environment.GetEnvironmentVariable("FTEMU_JIT_PROFILE") == "1";
-            process.Cpu.Jit.Profiling = profile;
+            // A developer aid: FTEMU_JIT_PROFILE=1 prints which instructions compiled blocks still hand to
+            // the interpreter (counting per block, so it compiles single blocks); =stats only the totals.
+            string? profile = Environment.GetEnvironmentVariable("FTEMU_JIT_PROFILE");
+            process.Cpu.Jit.Profiling = profile == "1";
             process.Run();
-            if (profile) PrintJitProfile(process.Cpu);
+            if (profile is "1" or "stats") PrintJitProfile(process.Cpu);
             return Report(process.TerminatingSignal, process.ExitCode, process.Cpu.Rip);
         }
         catch (LoadException e)
@@ -52,8 +53,13 @@ internal static class RunCommand
     private static void PrintJitProfile(Cpu.Cpu cpu)
     {
         var jit = cpu.Jit;
-        Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.CompiledOpRuns} in compiled blocks (upper bound), " +
-            $"{jit.BlocksCompiled} blocks compiled ({jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {jit.CompiledBlockRuns} compiled block runs");
+        Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.BlocksCompiled} regions compiled " +
+            $"({jit.RegionBlocksCompiled} blocks, {jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {cpu.Blocks.BlocksDecoded} blocks decoded, {jit.Failures} failed translations {jit.LastFailure}");
+        var gc = GC.GetGCMemoryInfo();
+        Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB, GC committed {gc.TotalCommittedBytes >> 10} KB, " +
+            $"JIT-compiled IL {System.Runtime.JitInfo.GetCompiledILBytes() >> 10} KB in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
+        if (!jit.Profiling) return;
+        Console.Error.WriteLine($"jit: {jit.CompiledOpRuns} instructions in compiled blocks (upper bound), {jit.CompiledBlockRuns} compiled block runs");
         foreach (var (code, runs) in jit.FallbackProfile().Take(30)) Console.Error.WriteLine($"jit: {runs,12} {code}");
     }
 

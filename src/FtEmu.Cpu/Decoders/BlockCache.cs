@@ -51,13 +51,22 @@ public sealed class BlockCache
         return b;
     }
 
+    /// <summary>The valid block decoded at <paramref name="ip"/>, or null; never decodes.</summary>
+    public Block? Peek(ulong ip)
+    {
+        int slot = (int)((ip ^ (ip >> FastBits)) & FastMask);
+        var b = _fast[slot];
+        if (b != null && b.StartIp == ip) return b;
+        return _byIp.TryGetValue(ip, out b) ? b : null;
+    }
+
     public void InvalidatePage(ulong page)
     {
         if (!_byPage.Remove(page, out var list)) return;
         Invalidations++;
         foreach (var b in list)
         {
-            b.Valid = false;
+            b.Invalidate();
             if (_byIp.TryGetValue(b.StartIp, out var cur) && ReferenceEquals(cur, b)) _byIp.Remove(b.StartIp);
             int slot = (int)((b.StartIp ^ (b.StartIp >> FastBits)) & FastMask);
             if (ReferenceEquals(_fast[slot], b)) _fast[slot] = null;

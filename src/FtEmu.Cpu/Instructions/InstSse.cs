@@ -112,7 +112,10 @@ public static unsafe partial class Inst
     /// reports as SIGFPE at the instruction, before the destination is written.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags)
+    internal static void SimdFlags(Cpu cpu, ref DecodedOp op, uint flags) => SimdFlagsAt(cpu, op.Ip, flags);
+
+    /// <summary><see cref="SimdFlags"/> for the instruction at <paramref name="ip"/> (compiled code has no DecodedOp at hand).</summary>
+    internal static void SimdFlagsAt(Cpu cpu, ulong ip, uint flags)
     {
         uint mx = cpu.State->Mxcsr;
         // An unmasked pre-computation exception (IE, DE, ZE) in any lane traps before any result is
@@ -122,7 +125,7 @@ public static unsafe partial class Inst
         cpu.State->Mxcsr = mx | flags;
         uint unmasked = flags & ~(mx >> 7) & 0x3F;
         // Linux derives si_code from every unmasked flag set in MXCSR, sticky ones from earlier included.
-        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode((mx | flags) & ~(mx >> 7) & 0x3F), op.Ip);
+        if (unmasked != 0) throw new GuestFault(GuestFault.SIGFPE, SimdFpeCode((mx | flags) & ~(mx >> 7) & 0x3F), ip);
     }
 
     /// <summary>si_code Linux derives from the unmasked MXCSR exceptions.</summary>

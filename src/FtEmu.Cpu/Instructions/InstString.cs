@@ -110,6 +110,8 @@ public static unsafe partial class Inst
     }
 
     /// <summary>REP MOVS with DF=0 and 64-bit addresses, in chunks that stay within one source and one destination page.</summary>
+    /// <remarks>The buffer is not cleared (SkipLocalsInit): only bytes TryRead filled are written.</remarks>
+    [SkipLocalsInit]
     private static void MovsForwardBulk(Cpu cpu, int size, ulong srcBase)
     {
         const int page = (int)GuestMemory.PageSize;
@@ -178,10 +180,14 @@ public static unsafe partial class Inst
     }
 
     /// <summary>REP STOS with DF=0 and 64-bit addresses, one destination page at a time.</summary>
+    /// <remarks>Only as much of the pattern buffer as the count can use is filled (SkipLocalsInit: not cleared first).</remarks>
+    [SkipLocalsInit]
     private static void StosForwardBulk(Cpu cpu, int size, ulong v)
     {
         const int page = (int)GuestMemory.PageSize;
         Span<byte> pattern = stackalloc byte[page];
+        // Chunks are at most a page and at most the count's bytes.
+        pattern = pattern[..(int)Math.Min((ulong)page, Math.Min(cpu.Gpr(Reg.Rcx), (ulong)page) * (ulong)size)];
         switch (size)
         {
             case 1: pattern.Fill((byte)v); break;

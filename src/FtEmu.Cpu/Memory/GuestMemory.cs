@@ -25,15 +25,27 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private const int LevelBits = 12;
     private const int LevelSize = 1 << LevelBits;
     private const int LevelMask = LevelSize - 1;
-    private const int TlbBits = 10;
-    private const int TlbSize = 1 << TlbBits;
+    // 16384 entries: sort's random walks over ~9000 pages missed a lot with 1024 (0.4 scale: 1.77 s to
+    // 1.55 s user); the tables are 512 KiB, and only the entries in use are in the host's caches.
+    private const int TlbBits = 14;
+    /// <summary>Entries of each (read, write) direct-mapped TLB: pages this many apart share a slot.</summary>
+    public const int TlbSize = 1 << TlbBits;
     private const ulong TlbMask = TlbSize - 1;
 
     private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
-    private readonly ulong* _readTag;
-    private readonly byte** _readPtr;
-    private readonly ulong* _writeTag;
-    private readonly byte** _writePtr;
+    /// <summary>
+    /// TLB entry k: the page address (vpn << PageShift, or NoPage) of a page whose number is k
+    /// modulo TlbSize, and the addend that turns a guest address in that page into a host pointer.
+    /// Tag and addend share a cache line.
+    /// </summary>
+    private struct TlbEntry
+    {
+        public ulong Tag;
+        public nint Addend;
+    }
+
+    private readonly TlbEntry* _read;
+    private readonly TlbEntry* _write;
     private readonly byte* _zeroPage;
     private readonly PageAllocator _pages = new();
 
@@ -42,10 +54,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     public GuestMemory()
     {
-        _readTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
-        _readPtr = (byte**)NativeMemory.Alloc(TlbSize, (nuint)sizeof(byte*));
-        _writeTag = (ulong*)NativeMemory.Alloc(TlbSize, sizeof(ulong));
-        _writePtr = (byte**)NativeMemory.Alloc(TlbSize, (nuint)sizeof(byte*));
+        _read = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
+        _write = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
         _zeroPage = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
         NativeMemory.Clear(_zeroPage, (nuint)PageSize);
         FlushTlb();
@@ -84,16 +94,16 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         for (int i = 0; i < TlbSize; i++)
         {
-            _readTag[i] = ulong.MaxValue;
-            _writeTag[i] = ulong.MaxValue;
+            _read[i].Tag = NoPage;
+            _write[i].Tag = NoPage;
         }
     }
 
     private void FlushTlbPage(ulong vpn)
     {
         int i = (int)(vpn & TlbMask);
-        if (_readTag[i] == vpn) _readTag[i] = ulong.MaxValue;
-        if (_writeTag[i] == vpn) _writeTag[i] = ulong.MaxValue;
+        if (_read[i].Tag == vpn << PageShift) _read[i].Tag = NoPage;
+        if (_write[i].Tag == vpn << PageShift) _write[i].Tag = NoPage;
     }
 
     // ---- Mapping ----
@@ -189,7 +199,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         int i = (int)(vpn & LevelMask);
         t.State[i] |= HasCode;
         int w = (int)(vpn & TlbMask);
-        if (_writeTag[w] == vpn) _writeTag[w] = ulong.MaxValue;
+        if (_write[w].Tag == vpn << PageShift) _write[w].Tag = NoPage;
     }
 
     /// <summary>Enumerates mapped pages in ascending address order, with their contents or null for an untouched page.</summary>
@@ -228,8 +238,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (need == Protection.Read)
         {
             int k = (int)(vpn & TlbMask);
-            _readTag[k] = vpn;
-            _readPtr[k] = page;
+            _read[k].Tag = vpn << PageShift;
+            _read[k].Addend = (nint)page - (nint)(vpn << PageShift);
         }
         return page;
     }
@@ -248,13 +258,13 @@ public sealed unsafe partial class GuestMemory : IDisposable
             t.Data[i] = (nint)p;
             ResidentPages++;
             int r = (int)(vpn & TlbMask);
-            if (_readTag[r] == vpn) _readPtr[r] = p;
+            if (_read[r].Tag == vpn << PageShift) _read[r].Addend = (nint)p - (nint)(vpn << PageShift);
         }
         // A write to a page with decoded code invalidates that code; the page then takes fast writes until decoded again.
         DropCode(t, i, vpn);
         int k = (int)(vpn & TlbMask);
-        _writeTag[k] = vpn;
-        _writePtr[k] = (byte*)t.Data[i];
+        _write[k].Tag = vpn << PageShift;
+        _write[k].Addend = t.Data[i] - (nint)(vpn << PageShift);
         return (byte*)t.Data[i];
     }
 
@@ -263,23 +273,30 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     // ---- Scalar access ----
 
+    /// <summary>A tag no page address equals (its low bits are set).</summary>
+    private const ulong NoPage = ulong.MaxValue;
+
+    /// <summary>
+    /// The hit path is one compare: the page of the access's last byte must be the page in the
+    /// entry of its first byte. An access that crosses into the next page looks for that page in
+    /// the slot of the first one, where it cannot be (consecutive pages have different slots), so
+    /// it misses too; NoPage matches nothing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* ReadPtr(ulong address, int size)
     {
-        ulong vpn = address >> PageShift;
-        int k = (int)(vpn & TlbMask);
-        if (_readTag[k] == vpn && (address & PageMask) <= PageSize - (ulong)size)
-            return _readPtr[k] + (address & PageMask);
+        int k = (int)((address >> PageShift) & TlbMask);
+        if (_read[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
+            return (byte*)(_read[k].Addend + (nint)address);
         return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* WritePtr(ulong address, int size)
     {
-        ulong vpn = address >> PageShift;
-        int k = (int)(vpn & TlbMask);
-        if (_writeTag[k] == vpn && (address & PageMask) <= PageSize - (ulong)size)
-            return _writePtr[k] + (address & PageMask);
+        int k = (int)((address >> PageShift) & TlbMask);
+        if (_write[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
+            return (byte*)(_write[k].Addend + (nint)address);
         return null;
     }
 
@@ -566,10 +583,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Dispose()
     {
         _pages.Dispose();
-        NativeMemory.Free(_readTag);
-        NativeMemory.Free(_readPtr);
-        NativeMemory.Free(_writeTag);
-        NativeMemory.Free(_writePtr);
+        NativeMemory.AlignedFree(_read);
+        NativeMemory.AlignedFree(_write);
         NativeMemory.AlignedFree(_zeroPage);
     }
 }

@@ -23,8 +23,24 @@ public sealed unsafe partial class Cpu
     /// <summary>Makes CF concrete in FlagsBase, as INC/DEC need before they replace the lazy record.</summary>
     internal void MaterializeCarry()
     {
-        if (State->LazyOp != FlagOp.None)
-            State->FlagsBase = (State->FlagsBase & ~RFlags.CF) | (ComputeArith() & RFlags.CF);
+        CpuState* s = State;
+        if (s->LazyOp != FlagOp.None)
+            s->FlagsBase = (s->FlagsBase & ~RFlags.CF) | (LazyCarry(s) ? RFlags.CF : 0);
+    }
+
+    /// <summary>CF of the lazy record alone: the ops that run hot (ADC/SBB, INC/DEC chains) need no other flag.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool LazyCarry(CpuState* s)
+    {
+        ulong m = SizeMask(s->LazySize);
+        return s->LazyOp switch
+        {
+            FlagOp.None or FlagOp.Inc or FlagOp.Dec => (s->FlagsBase & RFlags.CF) != 0,
+            FlagOp.Logic => false,
+            FlagOp.Add => (s->LazyResult & m) < (s->LazyA & m),
+            FlagOp.Sub => (s->LazyA & m) < (s->LazyB & m),
+            _ => (ComputeArith() & RFlags.CF) != 0,
+        };
     }
 
     /// <summary>INC/DEC keep CF, so CF is made concrete before the lazy record replaces the old one.</summary>
@@ -54,12 +70,7 @@ public sealed unsafe partial class Cpu
     /// <summary>Replaces only the flags in <paramref name="mask"/>.</summary>
     public void SetFlags(ulong mask, ulong values) => Rflags = (Rflags & ~mask) | (values & mask);
 
-    public bool CarryFlag => State->LazyOp switch
-    {
-        FlagOp.None or FlagOp.Inc or FlagOp.Dec => (State->FlagsBase & RFlags.CF) != 0,
-        FlagOp.Logic => false,
-        _ => (ComputeArith() & RFlags.CF) != 0,
-    };
+    public bool CarryFlag => LazyCarry(State);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong SizeMask(int size) => size == 8 ? ulong.MaxValue : (1UL << (size * 8)) - 1;

@@ -25,6 +25,12 @@ public sealed record CpuEngineOptions
     /// <summary>Whether compiled blocks remember their successors (off only to measure what chaining gains).</summary>
     public bool JitChaining { get; init; } = true;
 
+    /// <summary>Most blocks one translation covers (1 compiles every block on its own).</summary>
+    public int JitMaxRegionBlocks { get; init; } = JitRegion.DefaultMaxBlocks;
+
+    /// <summary>Compile on the background compiler's thread while the interpreter goes on (off: compile at once, as tests want).</summary>
+    public bool JitBackground { get; init; } = true;
+
     public static CpuEngine Parse(string name) => name switch
     {
         "interp" or "interpreter" => CpuEngine.Interpreter,

@@ -12,14 +12,20 @@ namespace FtEmu.Cpu;
 /// </remarks>
 public sealed class JitCache
 {
-    public const int DefaultThreshold = 50;
+    public const int DefaultThreshold = 100;
 
     /// <summary>A block is compiled once it has been interpreted this many times.</summary>
     public int Threshold { get; set; } = DefaultThreshold;
 
     public bool Chaining { get; set; } = true;
 
+    /// <summary>Most blocks one translation covers (1: every block on its own).</summary>
+    public int MaxRegionBlocks { get; set; } = JitRegion.DefaultMaxBlocks;
+
+    /// <summary>Regions compiled (each counts its head).</summary>
     public long BlocksCompiled { get; private set; }
+    /// <summary>Blocks in all compiled regions (a block in two regions counts twice).</summary>
+    public long RegionBlocksCompiled { get; private set; }
     public long OpsCompiled { get; private set; }
     public long OpsFallback { get; private set; }
 
@@ -48,17 +54,73 @@ public sealed class JitCache
         foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
     }
 
-    /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it when it has become hot.</summary>
-    internal void Observe(Block block)
+    /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it (or has it compiled) when it has become hot.</summary>
+    internal void Observe(Block block, BlockCache cache)
     {
-        if (++block.Hits < Threshold) return;
-        block.Code = JitCompiler.Compile(block);
-        BlocksCompiled++;
-        OpsCompiled += block.Ops.Length;
-        foreach (ref readonly DecodedOp op in block.Ops.AsSpan())
-            if (JitInlineTable.Classify(in op).Form == JitForm.Fallback) OpsFallback++;
+        if (++block.Hits != Threshold) return; // once: the count goes on past the threshold while a translation is pending
+        // Profiling counts handler calls per head block, so it compiles every block on its own.
+        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold * 3 / 4));
+        if (Background) JitBackgroundCompiler.Enqueue(this, block, region);
+        else Install(JitCompiler.Translate(block, region));
     }
 
-    /// <summary>Compiles <paramref name="block"/> now (tests).</summary>
-    internal void CompileNow(Block block) => block.Code ??= JitCompiler.Compile(block);
+    /// <summary>Compiles <paramref name="block"/> on its own, now (tests).</summary>
+    internal void CompileNow(Block block, BlockCache cache)
+    {
+        if (block.Code == null) Install(JitCompiler.Translate(block, JitRegion.Build(block, cache, 1, 0)));
+    }
+
+    // ---- Background compilation: finished translations wait here for the CPU thread ----
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JitTranslation> _finished = new();
+    private volatile int _finishedCount;
+
+    /// <summary>Whether translations are made on the background compiler's thread (the default) or at once.</summary>
+    public bool Background { get; set; } = true;
+
+    /// <summary>Translations that failed (a defect in an emitter); their blocks stay interpreted.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+    private long _failures;
+    public string? LastFailure { get; private set; }
+
+    internal bool HasFinished => _finishedCount != 0;
+
+    internal void Finished(JitTranslation t)
+    {
+        _finished.Enqueue(t);
+        Interlocked.Increment(ref _finishedCount);
+    }
+
+    internal void Failed(Exception e)
+    {
+        LastFailure = e.Message;
+        Interlocked.Increment(ref _failures);
+    }
+
+    /// <summary>On the CPU thread, between blocks: attaches the translations that are ready.</summary>
+    internal void InstallFinished()
+    {
+        while (_finished.TryDequeue(out var t))
+        {
+            Interlocked.Decrement(ref _finishedCount);
+            Install(t);
+        }
+    }
+
+    private void Install(JitTranslation t)
+    {
+        if (!t.Install())
+        {
+            t.Head.Hits = 0; // a member changed meanwhile: compile again once it is hot again
+            return;
+        }
+        BlocksCompiled++;
+        foreach (var member in t.Region.Members)
+        {
+            RegionBlocksCompiled++;
+            OpsCompiled += member.Ops.Length;
+            foreach (ref readonly DecodedOp op in member.Ops.AsSpan())
+                if (JitInlineTable.Classify(in op).Form == JitForm.Fallback) OpsFallback++;
+        }
+    }
 }

@@ -2,24 +2,56 @@ using System.Reflection.Emit;
 
 namespace FtEmu.Cpu;
 
-/// <summary>Compiled block: runs the whole block and returns the exit it took (see <see cref="JitEmitter"/>).</summary>
-internal delegate int JitBlockCode(Cpu cpu);
+/// <summary>
+/// Compiled region: runs from the head block and returns the number of the exit it took (see
+/// <see cref="JitEmitter"/>). Called with a null Cpu it returns -1 at once, which makes .NET compile
+/// it to native code without running guest code (the background compiler does that).
+/// </summary>
+internal delegate int JitBlockCode(Cpu? cpu);
 
-/// <summary>Translates one decoded block into a DynamicMethod, which .NET compiles to native code on its first call.</summary>
+/// <summary>A region translated to IL (and, once called, to native code), not yet attached to its head.</summary>
+internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount)
+{
+    /// <summary>Attaches the translation to its head, if every member is still valid (else it describes code that is gone).</summary>
+    public bool Install()
+    {
+        foreach (var b in Region.Members)
+            if (!b.Valid) return false;
+        foreach (var b in Region.Members) b.AddDependent(Head);
+        Head.Region = Region;
+        Head.NextSlots = new Block?[ExitCount];
+        Head.Code = Code;
+        return true;
+    }
+}
+
+/// <summary>Translates a region of decoded blocks into a DynamicMethod, which .NET compiles to native code on its first call.</summary>
 internal static class JitCompiler
 {
-    private static readonly Type[] s_parameters = { typeof(DecodedOp[]), typeof(Cpu) };
+    private static readonly Type[] s_parameters = { typeof(DecodedOp[][]), typeof(Cpu) };
 
-    public static JitBlockCode Compile(Block block)
+    /// <summary>
+    /// Emits the region's IL. Reads only the members' ops (immutable once decoded) and static
+    /// tables, so it may run on another thread than the CPU's.
+    /// </summary>
+    public static JitTranslation Translate(Block head, JitRegion region)
     {
-        DecodedOp[] ops = block.Ops;
-        var plan = JitFlagPlan.Build(ops);
-        // Closed over the block's ops: handler calls get a ref to their DecodedOp with ldelema.
-        var method = new DynamicMethod("ftemu_block", typeof(int), s_parameters, typeof(JitCompiler).Module, skipVisibility: true)
+        var ops = new DecodedOp[region.Members.Length][];
+        var plans = new JitOpPlan[ops.Length][];
+        int total = 0;
+        for (int k = 0; k < ops.Length; k++)
+        {
+            ops[k] = region.Members[k].Ops;
+            plans[k] = JitFlagPlan.Build(ops[k]);
+            total += ops[k].Length;
+        }
+        // Closed over the members' ops: handler calls get a ref to their DecodedOp with ldelema.
+        var method = new DynamicMethod("ftemu_region", typeof(int), s_parameters, typeof(JitCompiler).Module, skipVisibility: true)
         {
             InitLocals = false,
         };
-        new JitEmitter(method.GetILGenerator(64 + 48 * ops.Length), ops, plan).EmitBlock();
-        return method.CreateDelegate<JitBlockCode>(ops);
+        var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans);
+        emitter.EmitRegion();
+        return new JitTranslation(head, region, method.CreateDelegate<JitBlockCode>(ops), emitter.ExitCount);
     }
 }

@@ -42,13 +42,42 @@ internal sealed unsafe partial class JitEmitter
         Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
         StoreOperand0(ref op, _t2);
-        if (p.StoreFlags)
-        {
-            // CF survives INC/DEC: make it concrete from the record about to be replaced.
-            _il.Emit(OpCodes.Ldarg_1);
-            _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
-        }
+        if (p.StoreFlags) EmitMaterializeCarry(ref p);
         ProduceLazyFlags(ref p, p.Alu == JitAlu.Inc ? FlagOp.Inc : FlagOp.Dec, size, _t0, null, _t2);
+    }
+
+    /// <summary>
+    /// CF survives INC/DEC: make it concrete from the record about to be replaced. When this block's
+    /// last producer is known, that record is in the state (the plan stores it, as INC/DEC's flags are
+    /// observable) and in the flag locals, so CF comes from the locals; after another INC/DEC it is
+    /// concrete already.
+    /// </summary>
+    private void EmitMaterializeCarry(ref JitOpPlan p)
+    {
+        switch (p.KnownBefore)
+        {
+            case JitFlags.Inc or JitFlags.Dec:
+                return;
+            case JitFlags.Logic or JitFlags.Add or JitFlags.Sub:
+                StateAddress(JitLayout.FlagsBase);
+                LoadState64(JitLayout.FlagsBase);
+                _il.Emit(OpCodes.Ldc_I8, unchecked((long)~RFlags.CF));
+                _il.Emit(OpCodes.And);
+                if (p.KnownBefore != JitFlags.Logic)
+                {
+                    // CF = 1 is bit 0: the unsigned compare's 0/1 is the flag.
+                    if (p.KnownBefore == JitFlags.Add) Compare(_fr, _fa, OpCodes.Clt_Un, negate: false);
+                    else Compare(_fa, _fb, OpCodes.Clt_Un, negate: false);
+                    _il.Emit(OpCodes.Conv_U8);
+                    _il.Emit(OpCodes.Or);
+                }
+                _il.Emit(OpCodes.Stind_I8);
+                return;
+            default:
+                _il.Emit(OpCodes.Ldarg_1);
+                _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
+                return;
+        }
     }
 
     private void EmitNeg(ref DecodedOp op, ref JitOpPlan p)

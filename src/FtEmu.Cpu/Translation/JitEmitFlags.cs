@@ -22,13 +22,28 @@ internal sealed unsafe partial class JitEmitter
         }
         _il.Emit(OpCodes.Ldloc, r);
         _il.Emit(OpCodes.Stloc, _fr);
+        if (p.DeferredStore) _deferredFlags = (kind, size, b != null);
         if (!p.StoreFlags) return;
+        StoreFlagRecord(kind, size, b != null);
+    }
+
+    /// <summary>Stores the lazy-flag record held in the flag locals.</summary>
+    private void StoreFlagRecord(FlagOp kind, int size, bool hasB)
+    {
         // LazyOp and LazySize are adjacent ints: one store. Logic reads only the result, INC/DEC not B.
         StoreState64(JitLayout.LazyOp, (ulong)(uint)kind | ((ulong)(uint)size << 32));
         StoreState64(JitLayout.LazyResult, _fr);
         if (kind == FlagOp.Logic) return;
         StoreState64(JitLayout.LazyA, _fa);
-        if (b != null) StoreState64(JitLayout.LazyB, _fb);
+        if (hasB) StoreState64(JitLayout.LazyB, _fb);
+    }
+
+    /// <summary>The current member's deferred producer, once emitted: its record is stored on the way out.</summary>
+    private (FlagOp Kind, int Size, bool HasB)? _deferredFlags;
+
+    private void StoreDeferredFlags()
+    {
+        if (_deferredFlags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
     }
 
     /// <summary>Pushes condition <paramref name="cc"/> as 0 or 1.</summary>

@@ -10,7 +10,7 @@ internal sealed unsafe partial class JitEmitter
         var taken = _il.DefineLabel();
         EmitCondition(ref p, op.Cond);
         _il.Emit(OpCodes.Brtrue, taken);
-        EmitExit(i + 1, op.NextIp, ExitFallThrough);
+        EmitBranchExit(i + 1, op.NextIp);
         _il.MarkLabel(taken);
         EmitBranchExit(i + 1, op.Imm);
     }
@@ -55,7 +55,7 @@ internal sealed unsafe partial class JitEmitter
         LoadOperand(ref op, op.Kind0, op.Reg0, 8);
         EmitCheckedTarget(_t0);
         StoreState64(JitLayout.Rip, _t0);
-        EmitExit(i + 1, null, ExitOther);
+        EmitExit(i + 1, null);
     }
 
     private void EmitCall(ref DecodedOp op, int i)
@@ -72,11 +72,11 @@ internal sealed unsafe partial class JitEmitter
         EmitPushValue(_t0);
         if (direct)
         {
-            EmitExit(i + 1, op.Imm, ExitTaken);
+            EmitBranchExit(i + 1, op.Imm);
             return;
         }
         StoreState64(JitLayout.Rip, _t2);
-        EmitExit(i + 1, null, ExitOther);
+        EmitExit(i + 1, null);
     }
 
     private void EmitRet(ref DecodedOp op, int i)
@@ -85,8 +85,18 @@ internal sealed unsafe partial class JitEmitter
         // The popped RSP lives only in the register cache until the exit, so a fault here leaves RSP as it was.
         _il.Emit(OpCodes.Ldloc, _t0);
         EmitCheckedTarget(_t0);
+        // Returns to a call site in the region continue there (the address is compared, never assumed).
+        foreach (int site in _returnSites)
+        {
+            var other = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldc_I8, (long)_region.Members[site].StartIp);
+            _il.Emit(OpCodes.Bne_Un, other);
+            EmitGoMember(i + 1, site);
+            _il.MarkLabel(other);
+        }
         StoreState64(JitLayout.Rip, _t0);
-        EmitExit(i + 1, null, ExitOther);
+        EmitExit(i + 1, null);
     }
 
     /// <summary>

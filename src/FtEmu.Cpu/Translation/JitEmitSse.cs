@@ -1,8 +1,9 @@
 using System.Reflection.Emit;
+using Iced.Intel;
 
 namespace FtEmu.Cpu;
 
-/// <summary>Inline IL for the hot SSE moves: full-register copies (MOVAPS/MOVUPS/MOVDQA/...) and MOVSD.</summary>
+/// <summary>Inline IL for the hot SSE moves: full-register copies and loads/stores (MOVAPS/MOVUPS/MOVDQA/MOVNTDQ/...) and MOVSD.</summary>
 internal sealed unsafe partial class JitEmitter
 {
     private static int XmmOffset(int reg, int half) => JitLayout.Xmm + 16 * reg + 8 * half;
@@ -21,6 +22,13 @@ internal sealed unsafe partial class JitEmitter
             CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 0));
             CopyState64(XmmOffset(op.Reg0, 1), XmmOffset(op.Reg1, 1));
             return;
+        }
+        // The aligned forms (Inst.MovAligned): #GP before the access when the address is not 16-aligned.
+        if (op.Code.Mnemonic() is Mnemonic.Movaps or Mnemonic.Movapd or Mnemonic.Movdqa
+            or Mnemonic.Movntps or Mnemonic.Movntpd or Mnemonic.Movntdq)
+        {
+            _il.Emit(OpCodes.Ldloc, _ea);
+            _il.Emit(OpCodes.Call, s_checkAligned);
         }
         if (op.Kind0 == OperandKind.Xmm)
         {

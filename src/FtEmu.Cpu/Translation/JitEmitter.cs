@@ -3,62 +3,136 @@ using System.Reflection.Emit;
 namespace FtEmu.Cpu;
 
 /// <summary>
-/// Emits the IL of one block: <c>int Block(DecodedOp[] ops, Cpu cpu)</c>, which runs every op of
-/// the block with the interpreter's semantics, then stores RIP, adds the retired count and returns
-/// the exit taken (0 branch target, 1 fall-through, 2 anything else). Guest state is reached
+/// Emits the IL of one region (<see cref="JitRegion"/>): <c>int Region(DecodedOp[][] ops, Cpu cpu)</c>,
+/// which runs the ops of its member blocks with the interpreter's semantics, branching from member
+/// to member in IL, and at an exit stores RIP, adds the retired count and returns the exit's
+/// number (each exit site has its own, for the run loop's chain slots). Guest state is reached
 /// through the CpuState* at fixed offsets. GPRs are cached in IL locals: loaded on first use and
-/// written back (the dirty ones) before an op that can fault, before a handler call and at every
-/// exit, so the state is exact wherever anything outside the block can see it. Before an op that
-/// can fault, the op's index goes to <see cref="Cpu.JitOpIndex"/>, so that the run loop can retire
-/// exactly the ops before it.
+/// written back (the dirty ones) before an op that can fault, before a handler call, at every exit
+/// and on every branch to another member, so the state is exact wherever anything outside the
+/// region can see it. Each member starts with the registers the region uses in locals and the state
+/// agreeing with them. Before an op that can fault, its region-wide index goes to
+/// <see cref="Cpu.JitOpIndex"/>, so that the run loop can retire exactly the ops before it.
 /// This file holds the helpers; the families are in JitEmit*.cs.
 /// </summary>
 internal sealed unsafe partial class JitEmitter
 {
-    public const int ExitTaken = 0, ExitFallThrough = 1, ExitOther = 2;
-
     private readonly ILGenerator _il;
-    private readonly DecodedOp[] _ops;
-    private readonly JitOpPlan[] _plan;
+    private readonly JitRegion _region;
+    private readonly DecodedOp[][] _allOps;
+    private readonly JitOpPlan[][] _allPlans;
+    /// <summary>The member being emitted: its index, ops, plan and first op's region-wide index.</summary>
+    private int _member;
+    private DecodedOp[] _ops = Array.Empty<DecodedOp>();
+    private JitOpPlan[] _plan = Array.Empty<JitOpPlan>();
+    private int _opBase;
     private readonly LocalBuilder _s;
     private readonly LocalBuilder _mem;
     private readonly LocalBuilder _ea;
     private readonly LocalBuilder _t0, _t1, _t2;
+    /// <summary>Instructions the running <c>Cpu.Run</c> may still retire: its stopAt minus the count.</summary>
+    private readonly LocalBuilder _left;
     /// <summary>Operands and result of the last flag producer (and its concrete flags for shifts).</summary>
     private readonly LocalBuilder _fa, _fb, _fr;
     /// <summary>GPR cache: a local per register, whether it holds the register's value, whether the state is behind it.</summary>
     private readonly LocalBuilder?[] _reg = new LocalBuilder?[16];
     private readonly bool[] _loaded = new bool[16];
     private readonly bool[] _dirty = new bool[16];
-    /// <summary>The block's first op, where a branch back to the block's own start continues.</summary>
-    private readonly Label _head;
+    /// <summary>Registers every member starts with in locals: those the region's operands name.</summary>
+    private readonly bool[] _entryRegs = new bool[16];
+    /// <summary>Each member's first op, where branches from other members arrive.</summary>
+    private readonly Label[] _memberStart;
+    /// <summary>Whether each member's entry flags can be observed (a branch to it must store a deferred record).</summary>
+    private readonly bool[] _flagsLiveAtEntry;
+    /// <summary>Members a RET may return to: the fall-through of a direct CALL in the region.</summary>
+    private readonly List<int> _returnSites = new();
 
-    public JitEmitter(ILGenerator il, DecodedOp[] ops, JitOpPlan[] plan)
+    /// <summary>Exits emitted so far; each returns its own number.</summary>
+    public int ExitCount { get; private set; }
+
+    public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans)
     {
         _il = il;
-        _ops = ops;
-        _plan = plan;
+        _region = region;
+        _allOps = ops;
+        _allPlans = plans;
         _s = il.DeclareLocal(typeof(CpuState*));
         _mem = il.DeclareLocal(typeof(GuestMemory));
         _ea = il.DeclareLocal(typeof(ulong));
         _t0 = il.DeclareLocal(typeof(ulong));
         _t1 = il.DeclareLocal(typeof(ulong));
         _t2 = il.DeclareLocal(typeof(ulong));
+        _left = il.DeclareLocal(typeof(ulong));
         _fa = il.DeclareLocal(typeof(ulong));
         _fb = il.DeclareLocal(typeof(ulong));
         _fr = il.DeclareLocal(typeof(ulong));
-        _head = il.DefineLabel();
+        _memberStart = new Label[ops.Length];
+        _flagsLiveAtEntry = new bool[ops.Length];
+        for (int k = 0; k < ops.Length; k++)
+        {
+            _memberStart[k] = il.DefineLabel();
+            _flagsLiveAtEntry[k] = JitFlagPlan.LiveAtEntry(ops[k], plans[k]);
+            foreach (ref readonly DecodedOp op in ops[k].AsSpan()) NoteRegisters(in op);
+            ref readonly DecodedOp last = ref ops[k][^1];
+            if (JitInlineTable.Classify(in last).Form == JitForm.Call && last.Kind0 == OperandKind.Immediate)
+            {
+                int site = region.IndexOf(last.NextIp);
+                if (site >= 0 && !_returnSites.Contains(site)) _returnSites.Add(site);
+            }
+        }
     }
 
-    public void EmitBlock()
+    /// <summary>Adds the GPRs an op names (and RSP for stack ops) to the registers members start with.</summary>
+    private void NoteRegisters(in DecodedOp op)
     {
+        if (op.Kind0 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg0)] = true;
+        if (op.Kind1 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg1)] = true;
+        if (op.Kind2 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg2)] = true;
+        if (op.Base != Reg.None && op.Base < 16) _entryRegs[op.Base] = true;
+        if (op.Index != Reg.None && op.Index < 16) _entryRegs[op.Index] = true;
+        if (JitInlineTable.Classify(in op).Form is JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret) _entryRegs[Reg.Rsp] = true;
+    }
+
+    public void EmitRegion()
+    {
+        // Called with a null Cpu: return at once (the background compiler only wants it compiled).
+        var body = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Brtrue, body);
+        _il.Emit(OpCodes.Ldc_I4_M1);
+        _il.Emit(OpCodes.Ret);
+        _il.MarkLabel(body);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, JitLayout.StateField);
         _il.Emit(OpCodes.Stloc, _s);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, JitLayout.Memory);
         _il.Emit(OpCodes.Stloc, _mem);
-        _il.MarkLabel(_head);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
+        LoadState64(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stloc, _left);
+        for (int r = 0; r < 16; r++)
+        {
+            if (!_entryRegs[r]) continue;
+            _reg[r] = _il.DeclareLocal(typeof(ulong));
+            LoadState64(JitLayout.Gpr + 8 * r);
+            _il.Emit(OpCodes.Stloc, _reg[r]!);
+        }
+        for (int k = 0; k < _allOps.Length; k++) EmitMember(k);
+    }
+
+    private void EmitMember(int k)
+    {
+        _member = k;
+        _ops = _allOps[k];
+        _plan = _allPlans[k];
+        _opBase = _region.OpBase[k];
+        Array.Copy(_entryRegs, _loaded, 16);
+        Array.Clear(_dirty);
+        _deferredFlags = null;
+        _il.MarkLabel(_memberStart[k]);
         for (int i = 0; i < _ops.Length; i++)
         {
             ref DecodedOp op = ref _ops[i];
@@ -76,7 +150,7 @@ internal sealed unsafe partial class JitEmitter
             }
             if (op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory) EmitEffectiveAddress(ref op, withSegment: p.Form != JitForm.Lea);
             if (EmitInline(ref op, ref p, i)) continue; // the op left the block itself
-            if (last) EmitExit(i + 1, op.NextIp, ExitFallThrough);
+            if (last) EmitBranchExit(i + 1, op.NextIp); // the block ended at its size limit
             else if (p.ExitsAfter) EmitStopCheck(i, op.NextIp);
         }
     }
@@ -106,6 +180,18 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.Carry: EmitCarry(ref op, ref p); return false;
             case JitForm.Bswap: EmitBswap(ref op); return false;
             case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
+            case JitForm.SseInt: EmitSseInt(ref op); return false;
+            case JitForm.SseFloat: EmitSseFloat(ref op); return false;
+            case JitForm.Bit: EmitBit(ref op, ref p); return false;
+            case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
+            case JitForm.Xchg: EmitXchg(ref op); return false;
+            case JitForm.MulDiv: EmitMulDiv(ref op, ref p); return false;
+            case JitForm.RotateCl: EmitRotateCl(ref op, ref p); return false;
+            case JitForm.RotateCarry: EmitRotateCarry(ref op, ref p); return false;
+            case JitForm.DoubleShift: EmitDoubleShift(ref op, ref p); return false;
+            case JitForm.Count: EmitCount(ref op, ref p); return false;
+            case JitForm.CarryFlag: EmitCarryFlagOp(ref op, ref p); return false;
+            case JitForm.Leave: EmitLeave(); return false;
             case JitForm.Setcc: EmitSetcc(ref op, ref p); return false;
             case JitForm.Cmov: EmitCmov(ref op, ref p); return false;
             case JitForm.Jcc: EmitJcc(ref op, ref p, i); return true;
@@ -326,58 +412,82 @@ internal sealed unsafe partial class JitEmitter
     private void SetOpIndex(int i)
     {
         _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldc_I4, i);
+        _il.Emit(OpCodes.Ldc_I4, _opBase + i);
         _il.Emit(OpCodes.Stfld, JitLayout.OpIndex);
     }
 
-    /// <summary>Leaves the block after <paramref name="retired"/> ops: RIP (unless the op set it), the count, the exit number.</summary>
-    private void EmitExit(int retired, ulong? rip, int exit)
+    /// <summary>Leaves the region after <paramref name="retired"/> ops of the current member: RIP (unless the op set it), the count, the exit's number.</summary>
+    private void EmitExit(int retired, ulong? rip)
     {
+        StoreDeferredFlags();
         WriteBackRegisters(markClean: false);
         if (rip is ulong r) StoreState64(JitLayout.Rip, r);
+        AddRetired(retired);
+        _il.Emit(OpCodes.Ldc_I4, ExitCount++);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    private void AddRetired(int retired)
+    {
         StateAddress(JitLayout.InstructionCount);
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Ldind_I8);
         _il.Emit(OpCodes.Ldc_I8, (long)retired);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stind_I8);
-        _il.Emit(OpCodes.Ldc_I4, exit);
-        _il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>A direct transfer after <paramref name="retired"/> ops: to a member, a branch in IL; elsewhere, an exit.</summary>
+    private void EmitBranchExit(int retired, ulong target)
+    {
+        int k = _region.IndexOf(target);
+        if (k < 0) EmitExit(retired, target);
+        else EmitGoMember(retired, k);
     }
 
     /// <summary>
-    /// A direct branch: to another block, an exit; to this block's own start (a loop), the next
-    /// iteration runs here when the run loop would run this block again anyway: the budget covers
-    /// it (no stop is pending and the block is still valid, or an earlier exit would have been taken).
+    /// Continues at member <paramref name="k"/> when the run loop would run that block next anyway:
+    /// the budget covers the whole block and, on a branch back (a loop), <c>RequestYield</c> has not
+    /// been called (a pending stop or an invalidation would have left the region already; a path
+    /// without a branch back ends soon anyway). Otherwise leaves with RIP at it. Leaves the
+    /// compile-time register cache as it was: the code after this one still needs it.
     /// </summary>
-    private void EmitBranchExit(int retired, ulong target)
+    private void EmitGoMember(int retired, int k)
     {
-        if (target != _ops[0].Ip)
-        {
-            EmitExit(retired, target, ExitTaken);
-            return;
-        }
         var leave = _il.DefineLabel();
+        // Make the state agree with the locals and load what the member expects in locals.
+        bool flagsThere = _flagsLiveAtEntry[k];
+        if (flagsThere) StoreDeferredFlags();
         WriteBackRegisters(markClean: false);
-        // count += retired; continue while count + length <= stopAt and nobody asked Run to yield.
-        StateAddress(JitLayout.InstructionCount);
-        LoadState64(JitLayout.InstructionCount);
+        for (int r = 0; r < 16; r++)
+        {
+            if (!_entryRegs[r] || _loaded[r]) continue;
+            LoadState64(JitLayout.Gpr + 8 * r);
+            _il.Emit(OpCodes.Stloc, _reg[r]!);
+        }
+        AddRetired(retired);
+        _il.Emit(OpCodes.Ldloc, _left);
         _il.Emit(OpCodes.Ldc_I8, (long)retired);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stind_I8);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Volatile);
-        _il.Emit(OpCodes.Ldfld, JitLayout.YieldRequested);
-        _il.Emit(OpCodes.Brtrue, leave);
-        LoadState64(JitLayout.InstructionCount);
-        _il.Emit(OpCodes.Ldc_I8, (long)_ops.Length);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
-        _il.Emit(OpCodes.Ble_Un, _head);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, _left);
+        _il.Emit(OpCodes.Ldc_I8, (long)_allOps[k].Length);
+        if (k > _member)
+        {
+            _il.Emit(OpCodes.Bge_Un, _memberStart[k]);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Blt_Un, leave);
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Volatile);
+            _il.Emit(OpCodes.Ldfld, JitLayout.YieldRequested);
+            _il.Emit(OpCodes.Brfalse, _memberStart[k]);
+        }
         _il.MarkLabel(leave);
-        StoreState64(JitLayout.Rip, target);
-        _il.Emit(OpCodes.Ldc_I4, ExitTaken);
+        if (!flagsThere) StoreDeferredFlags();
+        StoreState64(JitLayout.Rip, _region.Members[k].StartIp);
+        _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);
     }
 
@@ -388,7 +498,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, JitLayout.StopRequested);
         _il.Emit(OpCodes.Brfalse, go);
-        EmitExit(i + 1, rip, ExitOther);
+        EmitExit(i + 1, rip);
         _il.MarkLabel(go);
     }
 
@@ -400,6 +510,8 @@ internal sealed unsafe partial class JitEmitter
         SetOpIndex(i);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldc_I4, _member);
+        _il.Emit(OpCodes.Ldelem_Ref);
         _il.Emit(OpCodes.Ldc_I4, i);
         _il.Emit(OpCodes.Ldelema, typeof(DecodedOp));
         _il.Emit(OpCodes.Ldc_I8, (long)(nint)op.Exec);
@@ -409,11 +521,11 @@ internal sealed unsafe partial class JitEmitter
         if (JitInlineTable.TouchesOnlyVectorState(in op))
         {
             // The handler reads GPRs at most (written back above), changes none and writes no memory.
-            if (last) EmitExit(i + 1, op.NextIp, ExitFallThrough);
+            if (last) EmitBranchExit(i + 1, op.NextIp);
             return;
         }
         ForgetRegisters();
-        if (last) EmitExit(i + 1, null, ExitOther);
+        if (last) EmitExit(i + 1, null);
         else EmitStopCheck(i, null);
     }
 }

@@ -34,6 +34,11 @@ internal struct JitOpPlan
     public bool StoreFlags;
     /// <summary>A producer whose flag operands must be computed (stored, or read by a fused consumer).</summary>
     public bool NeedFlagValues;
+    /// <summary>
+    /// The block's last flag writer, whose record nothing in the block observes: it is stored at the
+    /// block's exits (and on branches to members that read it) instead of where it is produced.
+    /// </summary>
+    public bool DeferredStore;
 }
 
 /// <summary>
@@ -84,12 +89,14 @@ internal static class JitFlagPlan
             }
         }
 
-        // Backward: is the state's flag record observable after each op?
-        bool live = true;
+        // Backward: is the state's flag record observable after each op? After the deferred producer
+        // only exits can observe it, and they store it themselves.
+        int deferred = DeferredProducer(ops, plan);
+        bool live = deferred < 0;
         for (int i = n - 1; i >= 0; i--)
         {
             ref JitOpPlan p = ref plan[i];
-            bool after = live || p.ExitsAfter;
+            bool after = live || p.ExitsAfter && (deferred < 0 || i <= deferred);
             bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
             bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || ClobbersKnown(p.Form, in ops[i]) && p.Form != JitForm.Fallback;
             if (full || partial)
@@ -97,12 +104,49 @@ internal static class JitFlagPlan
                 p.StoreFlags = after;
                 if (after) p.NeedFlagValues = true;
             }
-            if (p.Form is JitForm.Fallback or JitForm.Carry) live = true; // ADC/SBB read CF from the state
+            if (p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry) live = true; // ADC/SBB/RCL/RCR read CF from the state
             else if (full) live = p.Faults;
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
             else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
         }
+        if (deferred >= 0)
+        {
+            plan[deferred].DeferredStore = true;
+            plan[deferred].NeedFlagValues = true;
+        }
         return plan;
+    }
+
+    private static bool FullProducer(in JitOpPlan p) => p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
+
+    /// <summary>
+    /// The last full flag producer of the block, if nothing after it reads or changes the state's
+    /// flags or can fault (a fault shows RFLAGS to the guest), and it does not end the block itself; else -1.
+    /// </summary>
+    private static int DeferredProducer(DecodedOp[] ops, JitOpPlan[] plan)
+    {
+        for (int i = ops.Length - 1; i >= 0; i--)
+        {
+            ref JitOpPlan p = ref plan[i];
+            if (FullProducer(in p)) return p.ExitsAfter ? -1 : i;
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry || p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i])
+                || p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether the flags a block starts with can be observed (read, shown by a fault or an exit) before the block replaces all six.</summary>
+    public static bool LiveAtEntry(DecodedOp[] ops, JitOpPlan[] plan)
+    {
+        for (int i = 0; i < ops.Length; i++)
+        {
+            ref JitOpPlan p = ref plan[i];
+            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry or JitForm.Jcc or JitForm.Setcc or JitForm.Cmov) return true;
+            if (FullProducer(in p)) return false;
+            if (p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i]) || p.ExitsAfter) return true;
+        }
+        return true;
     }
 
     /// <summary>Conditions the compiler can evaluate from a producer's operands (parity and some overflow cases go through the state).</summary>
@@ -117,9 +161,11 @@ internal static class JitFlagPlan
 
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
-        JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret => true,
+        JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret or JitForm.Leave => true,
+        JitForm.SseFloat => true, // an unmasked SIMD exception (#XM)
         JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
+        JitForm.MulDiv => op.HasMemoryOperand || Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv, // #DE
         _ => op.HasMemoryOperand,
     };
 
@@ -127,8 +173,10 @@ internal static class JitFlagPlan
     {
         JitForm.Fallback or JitForm.Push or JitForm.Call => true,
         JitForm.Mov or JitForm.IncDec or JitForm.Neg or JitForm.Not or JitForm.Shift or JitForm.Rotate or JitForm.Setcc
-            or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry => op.Kind0 == OperandKind.Memory,
+            or JitForm.XmmMove or JitForm.Movsd or JitForm.ShiftCl or JitForm.Carry or JitForm.SseInt => op.Kind0 == OperandKind.Memory,
         JitForm.Alu => op.Kind0 == OperandKind.Memory && alu is not (JitAlu.Cmp or JitAlu.Test),
+        JitForm.Bit => op.Kind0 == OperandKind.Memory && alu != JitAlu.Test,
+        JitForm.Xchg or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift => op.Kind0 == OperandKind.Memory,
         _ => false,
     };
 
@@ -148,7 +196,8 @@ internal static class JitFlagPlan
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
-        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan || form == JitForm.Rotate && ShiftCount(in op) != 0;
+        form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv
+            or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift or JitForm.Count or JitForm.CarryFlag || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

@@ -37,6 +37,30 @@ internal enum JitForm : byte
     Bswap,
     /// <summary>BSF/BSR (Alu None/Shr: forward/reverse).</summary>
     BitScan,
+    /// <summary>SSE integer, bitwise and GPR/XMM transfer instructions of <see cref="JitSseIntTable"/> (no RFLAGS access).</summary>
+    SseInt,
+    /// <summary>ADDSD/SUBSD/MULSD/DIVSD and ADDPD/SUBPD/MULPD/DIVPD (legacy SSE2 encodings): MXCSR flags, #XM.</summary>
+    SseFloat,
+    /// <summary>BT/BTS/BTR/BTC (Alu Test/Or/And/Xor) with a register or immediate bit offset.</summary>
+    Bit,
+    /// <summary>CBW/CWDE/CDQE/CWD/CDQ/CQO.</summary>
+    SignExtendAcc,
+    /// <summary>XCHG of a register with a register or memory (without LOCK).</summary>
+    Xchg,
+    /// <summary>MUL, IMUL with one operand, DIV, IDIV (Alu Mul/Imul/Div/Idiv).</summary>
+    MulDiv,
+    /// <summary>ROL/ROR by CL.</summary>
+    RotateCl,
+    /// <summary>RCL/RCR by an immediate or CL (Alu Rcl/Rcr): read CF, write CF and OF.</summary>
+    RotateCarry,
+    /// <summary>SHLD/SHRD by an immediate or CL (Alu Shl/Shr).</summary>
+    DoubleShift,
+    /// <summary>TZCNT/LZCNT/POPCNT.</summary>
+    Count,
+    /// <summary>CLC/STC/CMC.</summary>
+    CarryFlag,
+    /// <summary>LEAVE with a 64-bit stack pointer.</summary>
+    Leave,
 }
 
 /// <summary>The operation within a family (ALU, INC/DEC, shifts).</summary>
@@ -59,8 +83,14 @@ internal enum JitAlu : byte
     Ror,
     Adc,
     Sbb,
-    /// <summary>XmmMove: the aligned forms (their memory operands need an alignment check, so only registers are inline).</summary>
+    /// <summary>XmmMove: the aligned forms (a memory operand that is not 16-aligned is #GP).</summary>
     Aligned,
+    Mul,
+    Imul,
+    Div,
+    Idiv,
+    Rcl,
+    Rcr,
 }
 
 /// <summary>
@@ -109,6 +139,9 @@ internal static class JitInlineTable
             [Mnemonic.Movaps] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movapd] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movdqa] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntps] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntpd] = (JitForm.XmmMove, JitAlu.Aligned),
+            [Mnemonic.Movntdq] = (JitForm.XmmMove, JitAlu.Aligned),
             [Mnemonic.Movups] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movupd] = (JitForm.XmmMove, JitAlu.None),
             [Mnemonic.Movdqu] = (JitForm.XmmMove, JitAlu.None),
@@ -116,8 +149,41 @@ internal static class JitInlineTable
             [Mnemonic.Adc] = (JitForm.Carry, JitAlu.Adc),
             [Mnemonic.Sbb] = (JitForm.Carry, JitAlu.Sbb),
             [Mnemonic.Bswap] = (JitForm.Bswap, JitAlu.None),
+            [Mnemonic.Addsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Subsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Mulsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Divsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Addpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Subpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Mulpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Divpd] = (JitForm.SseFloat, JitAlu.None),
             [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
             [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
+            [Mnemonic.Bt] = (JitForm.Bit, JitAlu.Test),
+            [Mnemonic.Bts] = (JitForm.Bit, JitAlu.Or),
+            [Mnemonic.Btr] = (JitForm.Bit, JitAlu.And),
+            [Mnemonic.Btc] = (JitForm.Bit, JitAlu.Xor),
+            [Mnemonic.Cbw] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwde] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdqe] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cwd] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cdq] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Cqo] = (JitForm.SignExtendAcc, JitAlu.None),
+            [Mnemonic.Xchg] = (JitForm.Xchg, JitAlu.None),
+            [Mnemonic.Mul] = (JitForm.MulDiv, JitAlu.Mul),
+            [Mnemonic.Div] = (JitForm.MulDiv, JitAlu.Div),
+            [Mnemonic.Idiv] = (JitForm.MulDiv, JitAlu.Idiv),
+            [Mnemonic.Rcl] = (JitForm.RotateCarry, JitAlu.Rcl),
+            [Mnemonic.Rcr] = (JitForm.RotateCarry, JitAlu.Rcr),
+            [Mnemonic.Shld] = (JitForm.DoubleShift, JitAlu.Shl),
+            [Mnemonic.Shrd] = (JitForm.DoubleShift, JitAlu.Shr),
+            [Mnemonic.Tzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Lzcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Popcnt] = (JitForm.Count, JitAlu.None),
+            [Mnemonic.Clc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Stc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Cmc] = (JitForm.CarryFlag, JitAlu.None),
+            [Mnemonic.Leave] = (JitForm.Leave, JitAlu.None),
         };
         foreach (var m in new[] { Mnemonic.Jo, Mnemonic.Jno, Mnemonic.Jb, Mnemonic.Jae, Mnemonic.Je, Mnemonic.Jne, Mnemonic.Jbe, Mnemonic.Ja,
                      Mnemonic.Js, Mnemonic.Jns, Mnemonic.Jp, Mnemonic.Jnp, Mnemonic.Jl, Mnemonic.Jge, Mnemonic.Jle, Mnemonic.Jg })
@@ -128,6 +194,7 @@ internal static class JitInlineTable
         foreach (var m in new[] { Mnemonic.Cmovo, Mnemonic.Cmovno, Mnemonic.Cmovb, Mnemonic.Cmovae, Mnemonic.Cmove, Mnemonic.Cmovne, Mnemonic.Cmovbe, Mnemonic.Cmova,
                      Mnemonic.Cmovs, Mnemonic.Cmovns, Mnemonic.Cmovp, Mnemonic.Cmovnp, Mnemonic.Cmovl, Mnemonic.Cmovge, Mnemonic.Cmovle, Mnemonic.Cmovg })
             t[m] = (JitForm.Cmov, JitAlu.None);
+        foreach (var m in JitSseIntTable.Mnemonics) t.Add(m, (JitForm.SseInt, JitAlu.None));
         return t;
     }
 
@@ -136,6 +203,9 @@ internal static class JitInlineTable
         if (op.Code == Code.INVALID || !s_byMnemonic.TryGetValue(op.Code.Mnemonic(), out var entry)) return (JitForm.Fallback, JitAlu.None);
         // A shift's count in a register makes it a different family (flags known only at run time).
         if (entry.Form == JitForm.Shift && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.ShiftCl;
+        if (entry.Form == JitForm.Rotate && op.Kind1 == OperandKind.Gpr) entry.Form = JitForm.RotateCl;
+        // IMUL with one operand is the widening multiply into rDX:rAX.
+        if (entry.Form == JitForm.Imul && op.OpCount == 1) entry = (JitForm.MulDiv, JitAlu.Imul);
         return Supports(entry.Form, entry.Alu, in op) ? entry : (JitForm.Fallback, JitAlu.None);
     }
 
@@ -155,6 +225,9 @@ internal static class JitInlineTable
     private static bool Source(OperandKind k) => k is OperandKind.Gpr or OperandKind.Memory or OperandKind.Immediate;
 
     private static bool Sized(int s) => s is 1 or 2 or 4 or 8;
+
+    /// <summary>A shift count in CL.</summary>
+    private static bool ClCount(OperandKind k, int reg, int size) => k == OperandKind.Gpr && reg == Reg.Rcx && size == 1;
 
     private static bool XmmOrMemory(OperandKind k) => k is OperandKind.Xmm or OperandKind.Memory;
 
@@ -185,8 +258,24 @@ internal static class JitInlineTable
                 || op.Kind0 == OperandKind.Immediate && op.Code is not (Code.Pushw_imm8 or Code.Push_imm16)),
             JitForm.Pop => op.OpCount == 1 && op.Kind0 == OperandKind.Gpr && op.Size0 == 8,
             JitForm.XmmMove => op.OpCount == 2 && XmmOrMemory(op.Kind0) && XmmOrMemory(op.Kind1) && !twoMem
-                && (alu != JitAlu.Aligned || op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm),
+                && (op.Kind0 == OperandKind.Xmm || op.Kind1 == OperandKind.Xmm)
+                && (op.Kind0 != OperandKind.Memory || op.Size0 == 16) && (op.Kind1 != OperandKind.Memory || op.Size1 == 16),
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
+            JitForm.SseInt => JitSseIntTable.Supports(in op),
+            JitForm.SseFloat => op.Code is Code.Addsd_xmm_xmmm64 or Code.Subsd_xmm_xmmm64 or Code.Mulsd_xmm_xmmm64 or Code.Divsd_xmm_xmmm64
+                or Code.Addpd_xmm_xmmm128 or Code.Subpd_xmm_xmmm128 or Code.Mulpd_xmm_xmmm128 or Code.Divpd_xmm_xmmm128,
+            JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
+                && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
+            JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,
+            JitForm.MulDiv => op.OpCount == 1 && Rm(op.Kind0) && Sized(op.Size0),
+            JitForm.RotateCl => op.OpCount == 2 && Rm(op.Kind0) && ClCount(op.Kind1, op.Reg1, op.Size1) && Sized(op.Size0),
+            JitForm.RotateCarry => op.OpCount == 2 && Rm(op.Kind0) && (op.Kind1 == OperandKind.Immediate || ClCount(op.Kind1, op.Reg1, op.Size1)) && Sized(op.Size0),
+            JitForm.DoubleShift => op.OpCount == 3 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0 && op.Size0 is 2 or 4 or 8
+                && (op.Kind2 == OperandKind.Immediate || ClCount(op.Kind2, op.Reg2, op.Size2)),
+            JitForm.Count => op.OpCount == 2 && op.Kind0 == OperandKind.Gpr && Rm(op.Kind1) && op.Size0 is 2 or 4 or 8 && op.Size1 == op.Size0,
+            JitForm.CarryFlag => op.Code is Code.Clc or Code.Stc or Code.Cmc,
+            JitForm.Leave => op.Code == Code.Leaveq,
+            JitForm.Xchg => op.OpCount == 2 && Rm(op.Kind0) && op.Kind1 == OperandKind.Gpr && Sized(op.Size0) && op.Size1 == op.Size0,
             _ => false,
         };
     }

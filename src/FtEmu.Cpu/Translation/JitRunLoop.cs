@@ -1,11 +1,12 @@
 namespace FtEmu.Cpu;
 
 /// <summary>
-/// The JIT engine's run loop. A compiled block runs only when it is exactly what the interpreter
-/// would run: the remaining budget covers the whole block and no stop is pending (the interpreter
-/// would end that block after its first op). Otherwise the block is interpreted. Chaining: each
-/// compiled block remembers the block each of its exits led to, so a direct branch to a block
-/// that is still valid skips the block-cache lookup.
+/// The JIT engine's run loop. A compiled region runs only when its head block is exactly what the
+/// interpreter would run: the remaining budget covers the whole block and no stop is pending (the
+/// interpreter would end that block after its first op); the region checks the same before it
+/// enters each further member. Otherwise the block is interpreted. Chaining: each exit of a
+/// compiled region remembers the block it led to, so leaving to a block that is still valid skips
+/// the block-cache lookup.
 /// </summary>
 public sealed unsafe partial class Cpu
 {
@@ -25,6 +26,8 @@ public sealed unsafe partial class Cpu
         Engine = options.Engine;
         Jit.Threshold = options.JitThreshold;
         Jit.Chaining = options.JitChaining;
+        Jit.MaxRegionBlocks = options.JitMaxRegionBlocks;
+        Jit.Background = options.JitBackground;
     }
 
     private bool RunJit(ulong stopAt)
@@ -41,17 +44,20 @@ public sealed unsafe partial class Cpu
                 _yieldRequested = false;
                 break;
             }
+            if (Jit.HasFinished) Jit.InstallFinished();
             Block block = prev != null ? Successor(prev, exit, s->Rip) : Blocks.Get(s->Rip);
             JitBlockCode? code = block.Code;
             if (code != null && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)
             {
+                JitRegion region = block.Region!; // the region may be dropped while it runs (a write to its code)
                 try
                 {
                     exit = code(this);
                 }
                 catch (GuestFault fault)
                 {
-                    DeliverFault(block.Ops, JitOpIndex, fault);
+                    var (member, op) = region.Locate(JitOpIndex);
+                    DeliverFault(member.Ops, op, fault);
                     prev = null;
                     continue;
                 }
@@ -61,7 +67,7 @@ public sealed unsafe partial class Cpu
             }
             else
             {
-                if (code == null) Jit.Observe(block);
+                if (code == null) Jit.Observe(block, Blocks);
                 Interpret(block, stopAt);
                 prev = null;
             }
@@ -72,11 +78,12 @@ public sealed unsafe partial class Cpu
     /// <summary>The block at <paramref name="rip"/>, from the chain slot of the exit just taken when it is still right.</summary>
     private Block Successor(Block prev, int exit, ulong rip)
     {
-        ref Block? slot = ref exit == JitEmitter.ExitTaken ? ref prev.Next0 : ref exit == JitEmitter.ExitFallThrough ? ref prev.Next1 : ref prev.Next2;
-        Block? next = slot;
+        Block?[] slots = prev.NextSlots; // empty once the translation was dropped
+        if ((uint)exit >= (uint)slots.Length) return Blocks.Get(rip);
+        Block? next = slots[exit];
         if (next != null && next.Valid && next.StartIp == rip) return next;
         next = Blocks.Get(rip);
-        slot = next;
+        slots[exit] = next;
         return next;
     }
 }

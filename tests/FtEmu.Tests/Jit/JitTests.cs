@@ -12,13 +12,13 @@ namespace FtEmu.Tests.Jit;
 /// </summary>
 public partial class JitTests
 {
-    private static readonly CpuEngineOptions Jit = new() { Engine = CpuEngine.Jit, JitThreshold = 1 };
+    private static readonly CpuEngineOptions Jit = new() { Engine = CpuEngine.Jit, JitThreshold = 1, JitBackground = false };
     private static readonly CpuEngineOptions Interp = new() { Engine = CpuEngine.Interpreter };
 
     /// <summary>Runs both engines slice by slice (slice lengths 1..maxSlice, cycling), comparing the state after each.</summary>
-    private static (TestMachine Jit, TestMachine Interp) RunBoth(byte[] code, int maxSlice = 37, ulong limit = 2_000_000)
+    private static (TestMachine Jit, TestMachine Interp) RunBoth(byte[] code, int maxSlice = 37, ulong limit = 2_000_000, CpuEngineOptions? engine = null)
     {
-        var jit = new TestMachine(code, Jit);
+        var jit = new TestMachine(code, engine ?? Jit);
         var interp = new TestMachine(code, Interp);
         ulong stop = 0;
         int slice = 1;

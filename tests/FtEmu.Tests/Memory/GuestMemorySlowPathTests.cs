@@ -10,8 +10,8 @@ public sealed class GuestMemorySlowPathTests
 {
     private const ulong Base = 0x10000000;
     private const ulong Page = GuestMemory.PageSize;
-    // 1024 pages apart: the same slot of the direct-mapped TLB, so every access misses.
-    private const ulong Conflict = 1024 * Page;
+    // TlbSize pages apart: the same slot of the direct-mapped TLB, so every access misses.
+    private const ulong Conflict = GuestMemory.TlbSize * Page;
 
     [Fact]
     public void MissesReadAndWriteEverySize()

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// One thread for the process that translates regions and has .NET compile them, while the CPU
+/// threads keep interpreting. A finished translation waits in its cache's queue until the CPU
+/// thread installs it between blocks; so timing decides only when compiled code takes over a
+/// block, never what the guest computes (both engines compute the same state at every count).
+/// </summary>
+internal static class JitBackgroundCompiler
+{
+    private static readonly BlockingCollection<(JitCache Cache, Block Head, JitRegion Region)> s_requests = new();
+    private static readonly Lazy<Thread> s_thread = new(Start);
+
+    public static void Enqueue(JitCache cache, Block head, JitRegion region)
+    {
+        _ = s_thread.Value;
+        s_requests.Add((cache, head, region));
+    }
+
+    private static Thread Start()
+    {
+        var t = new Thread(Work) { IsBackground = true, Name = "ftemu-jit" };
+        t.Start();
+        return t;
+    }
+
+    private static void Work()
+    {
+        foreach (var (cache, head, region) in s_requests.GetConsumingEnumerable())
+        {
+            JitTranslation? done = null;
+            try
+            {
+                done = JitCompiler.Translate(head, region);
+                done.Code(null); // compiles to native code here, not on the CPU thread
+            }
+            catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException or InvalidProgramException)
+            {
+                cache.Failed(e); // the blocks stay interpreted
+            }
+            if (done != null) cache.Finished(done);
+            ReleaseCompilerMemory();
+        }
+    }
+
+    private static bool s_canTrim = OperatingSystem.IsLinux();
+
+    /// <summary>
+    /// .NET's JIT works in arenas it frees after each method, but glibc keeps the freed pages of
+    /// this thread's malloc arena resident; returning them keeps peak memory near one compile's
+    /// working set instead of the sum of all of them.
+    /// </summary>
+    private static void ReleaseCompilerMemory()
+    {
+        if (!s_canTrim) return;
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_canTrim = false; // not glibc
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
+}
