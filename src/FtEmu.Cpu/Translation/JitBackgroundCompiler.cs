@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 
 namespace FtEmu.Cpu;
 
@@ -42,30 +41,6 @@ internal static class JitBackgroundCompiler
                 cache.Failed(e); // the blocks stay interpreted
             }
             if (done != null) cache.Finished(done);
-            ReleaseCompilerMemory();
         }
     }
-
-    private static bool s_canTrim = OperatingSystem.IsLinux();
-
-    /// <summary>
-    /// .NET's JIT works in arenas it frees after each method, but glibc keeps the freed pages of
-    /// this thread's malloc arena resident; returning them keeps peak memory near one compile's
-    /// working set instead of the sum of all of them.
-    /// </summary>
-    private static void ReleaseCompilerMemory()
-    {
-        if (!s_canTrim) return;
-        try
-        {
-            MallocTrim(0);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            s_canTrim = false; // not glibc
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 }
