@@ -26,20 +26,7 @@ public sealed unsafe class EmulatorRunner : IDisposable, ICpuEnvironment
 
     public MachineState Run(DiffCase c)
     {
-        Array.Fill(_code, Layout.Int3);
-        c.Bytes.CopyTo(_code, 0);
-        _memory.WriteInitial(Layout.CodeBase, _code);
-        c.InitialData(_data);
-        _memory.WriteInitial(Layout.DataBase, _data);
-        _cpu.Blocks.Clear();
-
-        _cpu.Reset();
-        for (int i = 0; i < 16; i++) _cpu.Gpr(i) = c.Gpr[i];
-        _cpu.Rip = Layout.CodeBase;
-        _cpu.Rflags = c.Rflags;
-        _cpu.FxRestore(c.Fx);
-        _cpu.Halted = false;
-        _cpu.StopRequested = false;
+        Load(_cpu, _memory, c, _code, _data);
         _fault = null;
 
         // A waiting form (FSTSW = WAIT + FNSTSW) is two instructions to a decoder, FtEmu's included.
@@ -65,6 +52,27 @@ public sealed unsafe class EmulatorRunner : IDisposable, ICpuEnvironment
         _cpu.FxSave(s.Fx);
         _memory.TryRead(Layout.DataBase, s.Data);
         return s;
+    }
+
+    /// <summary>
+    /// Writes the case's code (followed by INT3s) and data pages through the given buffers, drops
+    /// the decoded blocks and installs the case's registers, flags and FXSAVE state.
+    /// </summary>
+    public static void Load(FtEmu.Cpu.Cpu cpu, GuestMemory memory, DiffCase c, byte[] code, byte[] data)
+    {
+        Array.Fill(code, Layout.Int3);
+        c.Bytes.CopyTo(code, 0);
+        memory.WriteInitial(Layout.CodeBase, code);
+        c.InitialData(data);
+        memory.WriteInitial(Layout.DataBase, data);
+        cpu.Blocks.Clear();
+        cpu.Reset();
+        for (int i = 0; i < 16; i++) cpu.Gpr(i) = c.Gpr[i];
+        cpu.Rip = Layout.CodeBase;
+        cpu.Rflags = c.Rflags;
+        cpu.FxRestore(c.Fx);
+        cpu.Halted = false;
+        cpu.StopRequested = false;
     }
 
     void ICpuEnvironment.Syscall(FtEmu.Cpu.Cpu cpu) =>

@@ -72,9 +72,9 @@ internal sealed unsafe partial class JitEmitter
         {
             _memberStart[k] = il.DefineLabel();
             _flagsLiveAtEntry[k] = JitFlagPlan.LiveAtEntry(ops[k], plans[k]);
-            foreach (ref readonly DecodedOp op in ops[k].AsSpan()) NoteRegisters(in op);
+            for (int i = 0; i < ops[k].Length; i++) NoteRegisters(in ops[k][i], plans[k][i].Form);
             ref readonly DecodedOp last = ref ops[k][^1];
-            if (JitInlineTable.Classify(in last).Form == JitForm.Call && last.Kind0 == OperandKind.Immediate)
+            if (plans[k][^1].Form == JitForm.Call && last.Kind0 == OperandKind.Immediate)
             {
                 int site = region.IndexOf(last.NextIp);
                 if (site >= 0 && !_returnSites.Contains(site)) _returnSites.Add(site);
@@ -83,14 +83,14 @@ internal sealed unsafe partial class JitEmitter
     }
 
     /// <summary>Adds the GPRs an op names (and RSP for stack ops) to the registers members start with.</summary>
-    private void NoteRegisters(in DecodedOp op)
+    private void NoteRegisters(in DecodedOp op, JitForm form)
     {
         if (op.Kind0 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg0)] = true;
         if (op.Kind1 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg1)] = true;
         if (op.Kind2 == OperandKind.Gpr) _entryRegs[FullRegister(op.Reg2)] = true;
         if (op.Base != Reg.None && op.Base < 16) _entryRegs[op.Base] = true;
         if (op.Index != Reg.None && op.Index < 16) _entryRegs[op.Index] = true;
-        if (JitInlineTable.Classify(in op).Form is JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret) _entryRegs[Reg.Rsp] = true;
+        if (form is JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret) _entryRegs[Reg.Rsp] = true;
     }
 
     public void EmitRegion()
@@ -114,12 +114,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Sub);
         _il.Emit(OpCodes.Stloc, _left);
         for (int r = 0; r < 16; r++)
-        {
-            if (!_entryRegs[r]) continue;
-            _reg[r] = _il.DeclareLocal(typeof(ulong));
-            LoadState64(JitLayout.Gpr + 8 * r);
-            _il.Emit(OpCodes.Stloc, _reg[r]!);
-        }
+            if (_entryRegs[r]) LoadRegisterLocal(r);
         for (int k = 0; k < _allOps.Length; k++) EmitMember(k);
     }
 
@@ -241,10 +236,16 @@ internal sealed unsafe partial class JitEmitter
     private void EnsureLoaded(int r)
     {
         if (_loaded[r]) return;
+        LoadRegisterLocal(r);
+        _loaded[r] = true;
+    }
+
+    /// <summary>Emits the load of GPR <paramref name="r"/> from the state into its local (the compile-time cache state is the caller's business).</summary>
+    private void LoadRegisterLocal(int r)
+    {
         _reg[r] ??= _il.DeclareLocal(typeof(ulong));
         LoadState64(JitLayout.Gpr + 8 * r);
         _il.Emit(OpCodes.Stloc, _reg[r]!);
-        _loaded[r] = true;
     }
 
     /// <summary>Stores the dirty registers to the state; markClean only where every later path has them stored.</summary>
@@ -460,11 +461,7 @@ internal sealed unsafe partial class JitEmitter
         if (flagsThere) StoreDeferredFlags();
         WriteBackRegisters(markClean: false);
         for (int r = 0; r < 16; r++)
-        {
-            if (!_entryRegs[r] || _loaded[r]) continue;
-            LoadState64(JitLayout.Gpr + 8 * r);
-            _il.Emit(OpCodes.Stloc, _reg[r]!);
-        }
+            if (_entryRegs[r] && !_loaded[r]) LoadRegisterLocal(r);
         AddRetired(retired);
         _il.Emit(OpCodes.Ldloc, _left);
         _il.Emit(OpCodes.Ldc_I8, (long)retired);

@@ -67,14 +67,16 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
     /// </summary>
     public void GetRandomBytes(Span<byte> buffer)
     {
-        if (!OperatingSystem.IsWindows() && File.Exists("/dev/urandom"))
-        {
-            using var urandom = new FileStream("/dev/urandom", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            urandom.ReadExactly(buffer);
-            return;
-        }
-        RandomNumberGenerator.Fill(buffer);
+        // Opened once: getrandom and guest reads of /dev/urandom come here too.
+        _urandom ??= !OperatingSystem.IsWindows() && File.Exists("/dev/urandom")
+            ? new FileStream("/dev/urandom", FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0)
+            : Stream.Null;
+        if (_urandom != Stream.Null) _urandom.ReadExactly(buffer);
+        else RandomNumberGenerator.Fill(buffer);
     }
+
+    /// <summary>The host's /dev/urandom, or Stream.Null where there is none; opened on first use.</summary>
+    private Stream? _urandom;
 
     public ProcessIdentity GetIdentity()
     {
@@ -141,5 +143,6 @@ public sealed partial class LiveHost : IHostBoundary, IDisposable
         _stdout.Flush();
         _stderr.Flush();
         CloseAllFiles();
+        _urandom?.Dispose();
     }
 }

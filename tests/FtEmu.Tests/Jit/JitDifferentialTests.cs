@@ -74,19 +74,7 @@ public class JitDifferentialTests(ITestOutputHelper output)
 
         public string Run(DiffCase c)
         {
-            Array.Fill(_code, Layout.Int3);
-            c.Bytes.CopyTo(_code, 0);
-            _memory.WriteInitial(Layout.CodeBase, _code);
-            c.InitialData(_data);
-            _memory.WriteInitial(Layout.DataBase, _data);
-            _cpu.Blocks.Clear();
-            _cpu.Reset();
-            for (int i = 0; i < 16; i++) _cpu.Gpr(i) = c.Gpr[i];
-            _cpu.Rip = Layout.CodeBase;
-            _cpu.Rflags = c.Rflags;
-            _cpu.FxRestore(c.Fx);
-            _cpu.Halted = false;
-            _cpu.StopRequested = false;
+            EmulatorRunner.Load(_cpu, _memory, c, _code, _data);
             _fault = null;
             var block = _cpu.Blocks.Get(Layout.CodeBase);
             if (_jit) _cpu.Jit.CompileNow(block, _cpu.Blocks);
