@@ -56,7 +56,7 @@ internal static class RunCommand
         Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.BlocksCompiled} regions compiled " +
             $"({jit.RegionBlocksCompiled} blocks, {jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {cpu.Blocks.BlocksDecoded} blocks decoded, {jit.Failures} failed translations {jit.LastFailure}");
         var gc = GC.GetGCMemoryInfo();
-        Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB, GC committed {gc.TotalCommittedBytes >> 10} KB, " +
+        Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB (live {GC.GetTotalMemory(true) >> 10} KB), GC committed {gc.TotalCommittedBytes >> 10} KB, " +
             $"JIT-compiled IL {System.Runtime.JitInfo.GetCompiledILBytes() >> 10} KB in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
         if (!jit.Profiling) return;
         Console.Error.WriteLine($"jit: {jit.CompiledOpRuns} instructions in compiled blocks (upper bound), {jit.CompiledBlockRuns} compiled block runs");

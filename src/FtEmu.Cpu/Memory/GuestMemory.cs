@@ -337,7 +337,26 @@ public sealed unsafe partial class GuestMemory : IDisposable
         _ => Read64(a),
     };
 
-    /// <summary>A TLB miss or a page-crossing read of 2, 4 or 8 bytes: one translation per page touched.</summary>
+    // ---- The TLB as generated code reaches it ----
+
+    /// <summary>The read TLB: entries of <see cref="TlbEntryBytes"/> bytes, tag first, then the addend.</summary>
+    internal nint ReadTlb => (nint)_read;
+
+    internal nint WriteTlb => (nint)_write;
+
+    internal const int TlbEntryBytes = 16;
+    internal const int TlbAddendOffset = 8;
+    internal const ulong TlbIndexMask = TlbMask;
+
+    /// <summary>What compiled code calls when its inline TLB probe misses: translate (or fault), fill the TLB, read.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public ulong ReadMiss(ulong a, int size) => ReadSlow(a, size);
+
+    /// <summary>A missed inline write probe: translate (or fault), fill the TLB, write.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void WriteMiss(ulong a, ulong v, int size) => WriteSlow(a, v, size);
+
+    /// <summary>A TLB miss or a page-crossing read of 1, 2, 4 or 8 bytes: one translation per page touched.</summary>
     private ulong ReadSlow(ulong a, int size)
     {
         if ((a & PageMask) <= PageSize - (ulong)size)
@@ -345,6 +364,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
             byte* p = TranslateRead(a) + (a & PageMask);
             return size switch
             {
+                1 => *p,
                 2 => Unsafe.ReadUnaligned<ushort>(p),
                 4 => Unsafe.ReadUnaligned<uint>(p),
                 _ => Unsafe.ReadUnaligned<ulong>(p),

@@ -52,6 +52,24 @@ internal static class JitCompiler
         };
         var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans);
         emitter.EmitRegion();
-        return new JitTranslation(head, region, method.CreateDelegate<JitBlockCode>(ops), emitter.ExitCount);
+        var code = method.CreateDelegate<JitBlockCode>(ops);
+        code(null); // .NET compiles it now, on this thread
+        ReleaseGenerator(method);
+        return new JitTranslation(head, region, code, emitter.ExitCount);
+    }
+
+    private static readonly System.Reflection.FieldInfo? s_ilGenerator =
+        typeof(DynamicMethod).GetField("_ilGenerator", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+
+    /// <summary>
+    /// A compiled DynamicMethod keeps its ILGenerator (the IL stream at its grown capacity, labels,
+    /// fixups) beside the copy of the IL its resolver holds; nothing reads it after the compile,
+    /// and dropping it saves about 1.5 KB per compiled instruction. Where the runtime names the
+    /// field differently this does nothing.
+    /// </summary>
+    private static void ReleaseGenerator(DynamicMethod method)
+    {
+        if (s_ilGenerator?.FieldType == typeof(ILGenerator) || s_ilGenerator?.FieldType.IsSubclassOf(typeof(ILGenerator)) == true)
+            s_ilGenerator.SetValue(method, null);
     }
 }

@@ -12,7 +12,12 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Keeps a lazy producer's operands (b may be absent for INC/DEC) and stores its record if needed.</summary>
     private void ProduceLazyFlags(ref JitOpPlan p, FlagOp kind, int size, LocalBuilder a, LocalBuilder? b, LocalBuilder r)
     {
-        if (!p.NeedFlagValues) return;
+        if (!p.NeedFlagValues)
+        {
+            _pendingFlags = null; // nothing observes these flags, nor the ones they replace
+            return;
+        }
+        _flagLocalsChanged = true;
         _il.Emit(OpCodes.Ldloc, a);
         _il.Emit(OpCodes.Stloc, _fa);
         if (b != null)
@@ -22,9 +27,13 @@ internal sealed unsafe partial class JitEmitter
         }
         _il.Emit(OpCodes.Ldloc, r);
         _il.Emit(OpCodes.Stloc, _fr);
-        if (p.DeferredStore) _deferredFlags = (kind, size, b != null);
-        if (!p.StoreFlags) return;
-        StoreFlagRecord(kind, size, b != null);
+        if (p.StoreFlags)
+        {
+            StoreFlagRecord(kind, size, b != null);
+            _pendingFlags = null;
+        }
+        // A full producer's record can wait in the locals; INC/DEC's (CF in the state) is stored or dead.
+        else _pendingFlags = kind is FlagOp.Inc or FlagOp.Dec ? null : (kind, size, b != null);
     }
 
     /// <summary>Stores the lazy-flag record held in the flag locals.</summary>
@@ -38,12 +47,15 @@ internal sealed unsafe partial class JitEmitter
         if (hasB) StoreState64(JitLayout.LazyB, _fb);
     }
 
-    /// <summary>The current member's deferred producer, once emitted: its record is stored on the way out.</summary>
-    private (FlagOp Kind, int Size, bool HasB)? _deferredFlags;
+    /// <summary>
+    /// The record of the last full producer when only the flag locals hold it: stored where the state
+    /// must show it (exits, branches to members that observe it, the stubs of lazy ops), none otherwise.
+    /// </summary>
+    private (FlagOp Kind, int Size, bool HasB)? _pendingFlags;
 
-    private void StoreDeferredFlags()
+    private void StorePendingFlags()
     {
-        if (_deferredFlags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
+        if (_pendingFlags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
     }
 
     /// <summary>Pushes condition <paramref name="cc"/> as 0 or 1.</summary>

@@ -98,14 +98,4 @@ internal sealed unsafe partial class JitEmitter
         StoreState64(JitLayout.Rip, _t0);
         EmitExit(i + 1, null);
     }
-
-    /// <summary>
-    /// Stores the branch target on the IL stack into <paramref name="target"/>, faulting (#GP) first if it is
-    /// not canonical: the interpreter's rule, so a bad indirect branch faults at the branch, before any push.
-    /// </summary>
-    private void EmitCheckedTarget(LocalBuilder target)
-    {
-        _il.Emit(OpCodes.Call, JitLayout.CheckBranchTarget);
-        _il.Emit(OpCodes.Stloc, target);
-    }
 }

@@ -66,6 +66,7 @@ internal sealed unsafe partial class JitEmitter
         _fa = il.DeclareLocal(typeof(ulong));
         _fb = il.DeclareLocal(typeof(ulong));
         _fr = il.DeclareLocal(typeof(ulong));
+        DeclareMemoryLocals();
         _memberStart = new Label[ops.Length];
         _flagsLiveAtEntry = new bool[ops.Length];
         for (int k = 0; k < ops.Length; k++)
@@ -108,6 +109,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, JitLayout.Memory);
         _il.Emit(OpCodes.Stloc, _mem);
+        LoadTlbBases();
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
         LoadState64(JitLayout.InstructionCount);
@@ -116,6 +118,7 @@ internal sealed unsafe partial class JitEmitter
         for (int r = 0; r < 16; r++)
             if (_entryRegs[r]) LoadRegisterLocal(r);
         for (int k = 0; k < _allOps.Length; k++) EmitMember(k);
+        EmitStubs();
     }
 
     private void EmitMember(int k)
@@ -126,25 +129,25 @@ internal sealed unsafe partial class JitEmitter
         _opBase = _region.OpBase[k];
         Array.Copy(_entryRegs, _loaded, 16);
         Array.Clear(_dirty);
-        _deferredFlags = null;
+        _pendingFlags = null;
         _il.MarkLabel(_memberStart[k]);
         for (int i = 0; i < _ops.Length; i++)
         {
             ref DecodedOp op = ref _ops[i];
             ref JitOpPlan p = ref _plan[i];
             bool last = i == _ops.Length - 1;
+            _lazyOp = false;
             if (p.Form == JitForm.Fallback)
             {
                 EmitFallback(ref op, i, last);
                 continue;
             }
-            if (p.Faults)
-            {
-                WriteBackRegisters(markClean: true);
-                SetOpIndex(i);
-            }
+            BeginFaultingOp(ref p, i);
             if (op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory) EmitEffectiveAddress(ref op, withSegment: p.Form != JitForm.Lea);
-            if (EmitInline(ref op, ref p, i)) continue; // the op left the block itself
+            bool left = EmitInline(ref op, ref p, i);
+            EndOp();
+            if (JitFlagPlan.ClobbersKnown(p.Form, in op)) _pendingFlags = null; // it wrote the state's flags itself
+            if (left) continue; // the op left the block itself
             if (last) EmitBranchExit(i + 1, op.NextIp); // the block ended at its size limit
             else if (p.ExitsAfter) EmitStopCheck(i, op.NextIp);
         }
@@ -307,6 +310,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Ldloc, value);
             if (size == 4) Truncate(4);
         }
+        ShadowBeforeWrite(r);
         _il.Emit(OpCodes.Stloc, _reg[r]!);
         _loaded[r] = true;
         _dirty[r] = true;
@@ -342,29 +346,6 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Add);
         }
         _il.Emit(OpCodes.Stloc, _ea);
-    }
-
-    /// <summary>Pushes the value read from guest memory at the address in <paramref name="address"/>, zero-extended.</summary>
-    private void ReadMemory(LocalBuilder address, int size)
-    {
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Ldloc, address);
-        _il.Emit(OpCodes.Call, JitLayout.Read(size));
-        if (size != 8) _il.Emit(OpCodes.Conv_U8);
-    }
-
-    private void WriteMemory(LocalBuilder address, int size, LocalBuilder value)
-    {
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Ldloc, address);
-        _il.Emit(OpCodes.Ldloc, value);
-        switch (size)
-        {
-            case 1: _il.Emit(OpCodes.Conv_U1); break;
-            case 2: _il.Emit(OpCodes.Conv_U2); break;
-            case 4: _il.Emit(OpCodes.Conv_U4); break;
-        }
-        _il.Emit(OpCodes.Call, JitLayout.Write(size));
     }
 
     /// <summary>Pushes operand value (register, immediate or the memory operand at EA), zero-extended from <paramref name="size"/>.</summary>
@@ -420,7 +401,7 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Leaves the region after <paramref name="retired"/> ops of the current member: RIP (unless the op set it), the count, the exit's number.</summary>
     private void EmitExit(int retired, ulong? rip)
     {
-        StoreDeferredFlags();
+        StorePendingFlags();
         WriteBackRegisters(markClean: false);
         if (rip is ulong r) StoreState64(JitLayout.Rip, r);
         AddRetired(retired);
@@ -458,7 +439,7 @@ internal sealed unsafe partial class JitEmitter
         var leave = _il.DefineLabel();
         // Make the state agree with the locals and load what the member expects in locals.
         bool flagsThere = _flagsLiveAtEntry[k];
-        if (flagsThere) StoreDeferredFlags();
+        if (flagsThere) StorePendingFlags();
         WriteBackRegisters(markClean: false);
         for (int r = 0; r < 16; r++)
             if (_entryRegs[r] && !_loaded[r]) LoadRegisterLocal(r);
@@ -482,7 +463,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Brfalse, _memberStart[k]);
         }
         _il.MarkLabel(leave);
-        if (!flagsThere) StoreDeferredFlags();
+        if (!flagsThere) StorePendingFlags();
         StoreState64(JitLayout.Rip, _region.Members[k].StartIp);
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);
@@ -515,6 +496,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Conv_I);
         _il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard, typeof(void),
             new[] { typeof(Cpu), typeof(DecodedOp).MakeByRefType() }, null);
+        _pendingFlags = null; // stored before the call (the plan makes handlers strict observers)
         if (JitInlineTable.TouchesOnlyVectorState(in op))
         {
             // The handler reads GPRs at most (written back above), changes none and writes no memory.

@@ -21,6 +21,11 @@ internal struct JitOpPlan
     public JitAlu Alu;
     /// <summary>The op can raise a guest fault: state must be exact before it.</summary>
     public bool Faults;
+    /// <summary>
+    /// Its faults come only from memory accesses and branch-target checks, whose cold paths make the
+    /// state exact themselves (JitEmitMemory.cs), so nothing is written back before it.
+    /// </summary>
+    public bool LazyFault;
     /// <summary>The block can end right after this op (a write that may hit code, a handler call, the last op).</summary>
     public bool ExitsAfter;
     /// <summary>Kind of the flags this op produces (producers only).</summary>
@@ -34,11 +39,6 @@ internal struct JitOpPlan
     public bool StoreFlags;
     /// <summary>A producer whose flag operands must be computed (stored, or read by a fused consumer).</summary>
     public bool NeedFlagValues;
-    /// <summary>
-    /// The block's last flag writer, whose record nothing in the block observes: it is stored at the
-    /// block's exits (and on branches to members that read it) instead of where it is produced.
-    /// </summary>
-    public bool DeferredStore;
 }
 
 /// <summary>
@@ -60,6 +60,7 @@ internal static class JitFlagPlan
             plan[i].Form = form;
             plan[i].Alu = alu;
             plan[i].Faults = Faults(form, in op);
+            plan[i].LazyFault = plan[i].Faults && LazyFault(form, in op);
             plan[i].ExitsAfter = i == n - 1 || WritesMemory(form, alu, in op);
             plan[i].Produces = Produces(form, alu, in op);
         }
@@ -89,52 +90,58 @@ internal static class JitFlagPlan
             }
         }
 
-        // Backward: is the state's flag record observable after each op? After the deferred producer
-        // only exits can observe it, and they store it themselves.
-        int deferred = DeferredProducer(ops, plan);
-        bool live = deferred < 0;
+        // Backward: is the state's flag record observable after each op? Two answers: `live` counts
+        // every observer; `strict` leaves out those that take a full producer's record from the
+        // flag locals themselves (exits, and the fault paths of ops whose faults the compiler
+        // recovers: JitOpPlan.LazyFault), so a full producer stores only for the others.
+        bool live = true, strict = false;
         for (int i = n - 1; i >= 0; i--)
         {
             ref JitOpPlan p = ref plan[i];
-            bool after = live || p.ExitsAfter && (deferred < 0 || i <= deferred);
-            bool full = p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
+            bool after = live || p.ExitsAfter;
+            bool full = FullProducer(in p);
             bool partial = p.Produces is JitFlags.Inc or JitFlags.Dec || ClobbersKnown(p.Form, in ops[i]) && p.Form != JitForm.Fallback;
-            if (full || partial)
+            if (full)
+            {
+                p.StoreFlags = strict;
+                if (after) p.NeedFlagValues = true;
+            }
+            else if (partial)
             {
                 p.StoreFlags = after;
                 if (after) p.NeedFlagValues = true;
             }
-            if (p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry) live = true; // ADC/SBB/RCL/RCR read CF from the state
-            else if (full) live = p.Faults;
-            else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = true;
-            else live = after || p.Faults; // partial writers keep the other flags; everything else passes them through
-        }
-        if (deferred >= 0)
-        {
-            plan[deferred].DeferredStore = true;
-            plan[deferred].NeedFlagValues = true;
+            bool eagerFault = p.Faults && !p.LazyFault;
+            if (p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry) live = strict = true; // ADC/SBB/RCL/RCR read CF from the state
+            else if (full)
+            {
+                live = p.Faults;
+                strict = eagerFault;
+            }
+            else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = strict = true;
+            else if (p.Produces is JitFlags.Inc or JitFlags.Dec)
+            {
+                // INC/DEC take CF from the producer's locals when it is known, else from the state.
+                live = after || p.Faults;
+                strict = p.StoreFlags && p.KnownBefore is not (JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Inc or JitFlags.Dec or JitFlags.Unknown) || eagerFault;
+            }
+            else if (partial)
+            {
+                // They merge their flags into the state's record.
+                live = after || p.Faults;
+                strict = after || eagerFault;
+            }
+            else
+            {
+                // Everything else passes the flags through.
+                live = after || p.Faults;
+                strict = strict || eagerFault;
+            }
         }
         return plan;
     }
 
     private static bool FullProducer(in JitOpPlan p) => p.Produces is JitFlags.Add or JitFlags.Sub or JitFlags.Logic or JitFlags.Shift;
-
-    /// <summary>
-    /// The last full flag producer of the block, if nothing after it reads or changes the state's
-    /// flags or can fault (a fault shows RFLAGS to the guest), and it does not end the block itself; else -1.
-    /// </summary>
-    private static int DeferredProducer(DecodedOp[] ops, JitOpPlan[] plan)
-    {
-        for (int i = ops.Length - 1; i >= 0; i--)
-        {
-            ref JitOpPlan p = ref plan[i];
-            if (FullProducer(in p)) return p.ExitsAfter ? -1 : i;
-            if (p.Faults || p.Form is JitForm.Fallback or JitForm.Carry or JitForm.RotateCarry || p.Produces != JitFlags.Unknown || ClobbersKnown(p.Form, in ops[i])
-                || p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused)
-                return -1;
-        }
-        return -1;
-    }
 
     /// <summary>Whether the flags a block starts with can be observed (read, shown by a fault or an exit) before the block replaces all six.</summary>
     public static bool LiveAtEntry(DecodedOp[] ops, JitOpPlan[] plan)
@@ -169,6 +176,18 @@ internal static class JitFlagPlan
         _ => op.HasMemoryOperand,
     };
 
+    /// <summary>Forms whose only faults are memory accesses and branch-target checks (not #DE, #XM, #GP alignment, handlers).</summary>
+    private static bool LazyFault(JitForm form, in DecodedOp op) => form switch
+    {
+        JitForm.Mov or JitForm.Movzx or JitForm.Movsx or JitForm.Alu or JitForm.IncDec or JitForm.Neg or JitForm.Not
+            or JitForm.Shift or JitForm.Imul or JitForm.Rotate or JitForm.ShiftCl or JitForm.Carry or JitForm.Bit
+            or JitForm.Setcc or JitForm.Cmov or JitForm.Xchg or JitForm.RotateCl or JitForm.RotateCarry
+            or JitForm.DoubleShift or JitForm.Count or JitForm.BitScan or JitForm.Push or JitForm.Pop
+            or JitForm.Call or JitForm.Ret or JitForm.Jmp or JitForm.Leave => true,
+        JitForm.MulDiv => Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is not (Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv),
+        _ => false,
+    };
+
     private static bool WritesMemory(JitForm form, JitAlu alu, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Call => true,
@@ -195,7 +214,7 @@ internal static class JitFlagPlan
     };
 
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
-    private static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
+    internal static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
         form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv
             or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift or JitForm.Count or JitForm.CarryFlag || form == JitForm.Rotate && ShiftCount(in op) != 0;
 

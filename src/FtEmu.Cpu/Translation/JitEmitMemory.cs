@@ -1,0 +1,241 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace FtEmu.Cpu;
+
+/// <summary>
+/// Guest memory in generated code. An access probes the TLB in IL (one compare on a hit, see
+/// <see cref="GuestMemory"/>) and goes straight to the host page. A miss branches to a cold stub at
+/// the end of the region, which calls <see cref="GuestMemory.ReadMiss"/> or
+/// <see cref="GuestMemory.WriteMiss"/> (translate, fill the TLB, access, or fault) and comes back.
+///
+/// For an op whose faults all come from such accesses and from branch-target checks
+/// (<see cref="JitOpPlan.LazyFault"/>), nothing is written back before it: its stubs make the state
+/// what it was when the op began (the registers dirty then, the pending flag record, the op's
+/// index) before calling out, so the hot path carries none of that. A register the op changes
+/// before its last access keeps its starting value in a shadow local for the stubs; the flag
+/// locals must not change before an access (producers write them last).
+/// </summary>
+internal sealed unsafe partial class JitEmitter
+{
+    private static readonly MethodInfo s_readTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.ReadTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
+    private static readonly MethodInfo s_writeTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.WriteTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
+    private static readonly MethodInfo s_readMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.ReadMiss))!;
+    private static readonly MethodInfo s_writeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.WriteMiss))!;
+
+    private enum StubKind : byte { Read, Write, Target }
+
+    /// <summary>A cold path: what to make exact, and the access to finish.</summary>
+    private sealed record FaultStub(
+        Label Entry, Label Resume, StubKind Kind, LocalBuilder Address, LocalBuilder? Value, int Size,
+        int? OpIndex, (int Reg, LocalBuilder Local)[] Registers, (FlagOp Kind, int Size, bool HasB)? Flags);
+
+    private readonly List<FaultStub> _stubs = new();
+
+    /// <summary>The op being emitted recovers its own faults (its stubs restore the state at its start).</summary>
+    private bool _lazyOp;
+    /// <summary>For a lazy op: the registers dirty at its start, the locals holding their starting values, and the pending flags then.</summary>
+    private readonly bool[] _faultDirty = new bool[16];
+    private readonly LocalBuilder?[] _shadowLocal = new LocalBuilder?[16];
+    private readonly bool[] _shadowed = new bool[16];
+    private (FlagOp Kind, int Size, bool HasB)? _faultFlags;
+    private bool _flagLocalsChanged;
+    private int _faultOp;
+
+    /// <summary>Host-address locals of the read and write TLBs, loaded in the prologue (the tables never move).</summary>
+    private LocalBuilder _tlbRead = null!, _tlbWrite = null!;
+    private LocalBuilder _entry = null!, _loaded64 = null!;
+
+    private void DeclareMemoryLocals()
+    {
+        _tlbRead = _il.DeclareLocal(typeof(nint));
+        _tlbWrite = _il.DeclareLocal(typeof(nint));
+        _entry = _il.DeclareLocal(typeof(nint));
+        _loaded64 = _il.DeclareLocal(typeof(ulong));
+    }
+
+    private void LoadTlbBases()
+    {
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Call, s_readTlb);
+        _il.Emit(OpCodes.Stloc, _tlbRead);
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Call, s_writeTlb);
+        _il.Emit(OpCodes.Stloc, _tlbWrite);
+    }
+
+    /// <summary>Starts op i: a lazy op snapshots what its stubs must restore; any other faulting op makes the state exact now.</summary>
+    private void BeginFaultingOp(ref JitOpPlan p, int i)
+    {
+        _lazyOp = p.LazyFault;
+        if (!p.Faults) return;
+        if (!_lazyOp)
+        {
+            WriteBackRegisters(markClean: true);
+            SetOpIndex(i);
+            return;
+        }
+        Array.Copy(_dirty, _faultDirty, 16);
+        Array.Clear(_shadowed);
+        _faultFlags = _pendingFlags;
+        _flagLocalsChanged = false;
+        _faultOp = _opBase + i;
+    }
+
+    private void EndOp() => _lazyOp = false;
+
+    /// <summary>Called before a register's local is overwritten: keeps the op's starting value for its stubs.</summary>
+    private void ShadowBeforeWrite(int r)
+    {
+        if (!_lazyOp || !_faultDirty[r] || _shadowed[r]) return;
+        _shadowLocal[r] ??= _il.DeclareLocal(typeof(ulong));
+        _il.Emit(OpCodes.Ldloc, _reg[r]!);
+        _il.Emit(OpCodes.Stloc, _shadowLocal[r]!);
+        _shadowed[r] = true;
+    }
+
+    /// <summary>Pushes the value read from guest memory at the address in <paramref name="address"/>, zero-extended.</summary>
+    private void ReadMemory(LocalBuilder address, int size)
+    {
+        var miss = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        EmitProbe(_tlbRead, address, size, miss);
+        _il.Emit(size switch { 1 => OpCodes.Ldind_U1, 2 => OpCodes.Ldind_U2, 4 => OpCodes.Ldind_U4, _ => OpCodes.Ldind_I8 });
+        if (size != 8) _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Stloc, _loaded64);
+        _il.MarkLabel(resume);
+        _il.Emit(OpCodes.Ldloc, _loaded64);
+        AddStub(miss, resume, StubKind.Read, address, null, size);
+    }
+
+    private void WriteMemory(LocalBuilder address, int size, LocalBuilder value)
+    {
+        var miss = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        EmitProbe(_tlbWrite, address, size, miss);
+        _il.Emit(OpCodes.Ldloc, value);
+        switch (size)
+        {
+            case 1: _il.Emit(OpCodes.Conv_U1); _il.Emit(OpCodes.Stind_I1); break;
+            case 2: _il.Emit(OpCodes.Conv_U2); _il.Emit(OpCodes.Stind_I2); break;
+            case 4: _il.Emit(OpCodes.Conv_U4); _il.Emit(OpCodes.Stind_I4); break;
+            default: _il.Emit(OpCodes.Stind_I8); break;
+        }
+        _il.MarkLabel(resume);
+        AddStub(miss, resume, StubKind.Write, address, value, size);
+    }
+
+    /// <summary>
+    /// Leaves the host pointer for the access on the stack, or branches to <paramref name="miss"/>:
+    /// the entry of the first byte's page must hold the page of the last byte.
+    /// </summary>
+    private void EmitProbe(LocalBuilder tlb, LocalBuilder address, int size, Label miss)
+    {
+        _il.Emit(OpCodes.Ldloc, tlb);
+        _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift);
+        _il.Emit(OpCodes.Shr_Un);
+        _il.Emit(OpCodes.Conv_U4);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbIndexMask);
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Ldc_I4, GuestMemory.TlbEntryBytes);
+        _il.Emit(OpCodes.Mul);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, _entry);
+        _il.Emit(OpCodes.Ldind_I8);
+        _il.Emit(OpCodes.Ldloc, address);
+        if (size > 1)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)(size - 1));
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Ldc_I8, unchecked((long)~GuestMemory.PageMask));
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Bne_Un, miss);
+        _il.Emit(OpCodes.Ldloc, _entry);
+        _il.Emit(OpCodes.Ldc_I4, GuestMemory.TlbAddendOffset);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldind_I);
+        _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Add);
+    }
+
+    /// <summary>
+    /// Stores the branch target on the IL stack into <paramref name="target"/>, faulting (#GP) first if it is
+    /// not canonical: the interpreter's rule, so a bad indirect branch faults at the branch, before any push.
+    /// </summary>
+    private void EmitCheckedTarget(LocalBuilder target)
+    {
+        var bad = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        _il.Emit(OpCodes.Stloc, target);
+        // Canonical: bits 63..47 all equal, i.e. sign-extending from bit 47 changes nothing.
+        _il.Emit(OpCodes.Ldloc, target);
+        _il.Emit(OpCodes.Ldc_I4, 16);
+        _il.Emit(OpCodes.Shl);
+        _il.Emit(OpCodes.Ldc_I4, 16);
+        _il.Emit(OpCodes.Shr);
+        _il.Emit(OpCodes.Ldloc, target);
+        _il.Emit(OpCodes.Bne_Un, bad);
+        _il.MarkLabel(resume);
+        AddStub(bad, resume, StubKind.Target, target, null, 8);
+    }
+
+    private void AddStub(Label entry, Label resume, StubKind kind, LocalBuilder address, LocalBuilder? value, int size)
+    {
+        if (!_lazyOp)
+        {
+            _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, null, Array.Empty<(int, LocalBuilder)>(), null));
+            return;
+        }
+        if (_flagLocalsChanged && _faultFlags != null)
+            throw new InvalidOperationException("an op changed the flag locals before a memory access it may fault on");
+        var regs = new List<(int, LocalBuilder)>();
+        for (int r = 0; r < 16; r++)
+            if (_faultDirty[r]) regs.Add((r, _shadowed[r] ? _shadowLocal[r]! : _reg[r]!));
+        _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, _faultOp, regs.ToArray(), _faultFlags));
+    }
+
+    /// <summary>Emits every cold path after the region's code.</summary>
+    private void EmitStubs()
+    {
+        foreach (var stub in _stubs)
+        {
+            _il.MarkLabel(stub.Entry);
+            foreach (var (r, local) in stub.Registers) StoreState64(JitLayout.Gpr + 8 * r, local);
+            if (stub.Flags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
+            if (stub.OpIndex is int index)
+            {
+                _il.Emit(OpCodes.Ldarg_1);
+                _il.Emit(OpCodes.Ldc_I4, index);
+                _il.Emit(OpCodes.Stfld, JitLayout.OpIndex);
+            }
+            switch (stub.Kind)
+            {
+                case StubKind.Read:
+                    _il.Emit(OpCodes.Ldloc, _mem);
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    _il.Emit(OpCodes.Ldc_I4, stub.Size);
+                    _il.Emit(OpCodes.Call, s_readMiss);
+                    _il.Emit(OpCodes.Stloc, _loaded64);
+                    break;
+                case StubKind.Write:
+                    _il.Emit(OpCodes.Ldloc, _mem);
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    _il.Emit(OpCodes.Ldloc, stub.Value!);
+                    _il.Emit(OpCodes.Ldc_I4, stub.Size);
+                    _il.Emit(OpCodes.Call, s_writeMiss);
+                    break;
+                default:
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    _il.Emit(OpCodes.Call, JitLayout.CheckBranchTarget); // throws
+                    _il.Emit(OpCodes.Pop);
+                    break;
+            }
+            _il.Emit(OpCodes.Br, stub.Resume);
+        }
+    }
+}
