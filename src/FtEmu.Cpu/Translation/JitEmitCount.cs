@@ -89,6 +89,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Stloc, _t0);
         StoreGpr(Reg.Rsp, 8, _t0);
         StoreState64(JitLayout.Gpr + 8 * Reg.Rsp, _t0);
+        CommitForFault(Reg.Rsp);
         ReadMemory(_t0, 8);
         _il.Emit(OpCodes.Stloc, _t1);
         _il.Emit(OpCodes.Ldloc, _t0);

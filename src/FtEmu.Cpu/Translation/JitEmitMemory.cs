@@ -94,6 +94,12 @@ internal sealed unsafe partial class JitEmitter
         _shadowed[r] = true;
     }
 
+    /// <summary>The op stored register r to the state itself, as a fault must show it: its stubs leave it alone.</summary>
+    private void CommitForFault(int r)
+    {
+        if (_lazyOp) _faultDirty[r] = false;
+    }
+
     /// <summary>Pushes the value read from guest memory at the address in <paramref name="address"/>, zero-extended.</summary>
     private void ReadMemory(LocalBuilder address, int size)
     {
