@@ -71,15 +71,17 @@ public static unsafe partial class Inst
     private static void SetComiFlags(Cpu cpu, ref DecodedOp op, int outcome, uint flags)
     {
         SimdFlags(cpu, ref op, flags);
-        ulong f = outcome switch
-        {
-            0 => 0,
-            1 => RFlags.CF,
-            2 => RFlags.ZF,
-            _ => RFlags.ZF | RFlags.PF | RFlags.CF,
-        };
-        cpu.SetFlags(RFlags.Arith, f);
+        cpu.SetFlags(RFlags.Arith, ComiRflags(outcome));
     }
+
+    /// <summary>The six arithmetic flags of a (U)COMIS* outcome (0 greater, 1 less, 2 equal, 3 unordered).</summary>
+    internal static ulong ComiRflags(int outcome) => outcome switch
+    {
+        0 => 0,
+        1 => RFlags.CF,
+        2 => RFlags.ZF,
+        _ => RFlags.ZF | RFlags.PF | RFlags.CF,
+    };
 
     public static void Comiss(Cpu cpu, ref DecodedOp op)
     {

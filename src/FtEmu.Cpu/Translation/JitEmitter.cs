@@ -180,6 +180,9 @@ internal sealed unsafe partial class JitEmitter
             case JitForm.BitScan: EmitBitScan(ref op, ref p); return false;
             case JitForm.SseInt: EmitSseInt(ref op); return false;
             case JitForm.SseFloat: EmitSseFloat(ref op); return false;
+            case JitForm.SseSqrt: EmitSseSqrt(ref op); return false;
+            case JitForm.SseComi: EmitSseComi(ref op); return false;
+            case JitForm.SseConvert: EmitSseConvert(ref op); return false;
             case JitForm.Bit: EmitBit(ref op, ref p); return false;
             case JitForm.SignExtendAcc: EmitSignExtendAccumulator(ref op); return false;
             case JitForm.Xchg: EmitXchg(ref op); return false;

@@ -169,7 +169,8 @@ internal static class JitFlagPlan
     private static bool Faults(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Fallback or JitForm.Push or JitForm.Pop or JitForm.Call or JitForm.Ret or JitForm.Leave => true,
-        JitForm.SseFloat => true, // an unmasked SIMD exception (#XM)
+        JitForm.SseFloat or JitForm.SseSqrt or JitForm.SseComi => true, // an unmasked SIMD exception (#XM)
+        JitForm.SseConvert => op.Code != Iced.Intel.Code.Cvtsi2sd_xmm_rm32 || op.HasMemoryOperand, // #XM; int32 to double is exact
         JitForm.Jmp => op.Kind0 != OperandKind.Immediate, // an indirect target may be non-canonical
         JitForm.Nop or JitForm.Lea => false,
         JitForm.MulDiv => op.HasMemoryOperand || Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv, // #DE
@@ -216,7 +217,8 @@ internal static class JitFlagPlan
     /// <summary>Ops that change flags in a way the compiler does not track.</summary>
     internal static bool ClobbersKnown(JitForm form, in DecodedOp op) =>
         form is JitForm.Fallback or JitForm.Imul or JitForm.ShiftCl or JitForm.Carry or JitForm.BitScan or JitForm.Bit or JitForm.MulDiv
-            or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift or JitForm.Count or JitForm.CarryFlag || form == JitForm.Rotate && ShiftCount(in op) != 0;
+            or JitForm.RotateCl or JitForm.RotateCarry or JitForm.DoubleShift or JitForm.Count or JitForm.CarryFlag
+            or JitForm.SseComi || form == JitForm.Rotate && ShiftCount(in op) != 0;
 
     /// <summary>The masked count of a shift by an immediate.</summary>
     public static int ShiftCount(in DecodedOp op) => (int)op.Imm & (op.Size0 == 8 ? 0x3F : 0x1F);

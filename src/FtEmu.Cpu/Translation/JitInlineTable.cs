@@ -39,8 +39,14 @@ internal enum JitForm : byte
     BitScan,
     /// <summary>SSE integer, bitwise and GPR/XMM transfer instructions of <see cref="JitSseIntTable"/> (no RFLAGS access).</summary>
     SseInt,
-    /// <summary>ADDSD/SUBSD/MULSD/DIVSD and ADDPD/SUBPD/MULPD/DIVPD (legacy SSE2 encodings): MXCSR flags, #XM.</summary>
+    /// <summary>ADDSD/SUBSD/MULSD/DIVSD/MINSD/MAXSD and their PD forms (legacy SSE2 encodings): MXCSR flags, #XM.</summary>
     SseFloat,
+    /// <summary>SQRTSD/SQRTPD (legacy SSE2 encodings): MXCSR flags, #XM.</summary>
+    SseSqrt,
+    /// <summary>COMISD/UCOMISD: MXCSR flags, #XM, and ZF/PF/CF with OF/SF/AF cleared in RFLAGS.</summary>
+    SseComi,
+    /// <summary>CVTSI2SD from r/m32 or r/m64 and CVTTSD2SI to r32 or r64: MXCSR flags, #XM (not CVTSI2SD r/m32, which is exact).</summary>
+    SseConvert,
     /// <summary>BT/BTS/BTR/BTC (Alu Test/Or/And/Xor) with a register or immediate bit offset.</summary>
     Bit,
     /// <summary>CBW/CWDE/CDQE/CWD/CDQ/CQO.</summary>
@@ -157,6 +163,16 @@ internal static class JitInlineTable
             [Mnemonic.Subpd] = (JitForm.SseFloat, JitAlu.None),
             [Mnemonic.Mulpd] = (JitForm.SseFloat, JitAlu.None),
             [Mnemonic.Divpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Minsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Maxsd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Minpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Maxpd] = (JitForm.SseFloat, JitAlu.None),
+            [Mnemonic.Sqrtsd] = (JitForm.SseSqrt, JitAlu.None),
+            [Mnemonic.Sqrtpd] = (JitForm.SseSqrt, JitAlu.None),
+            [Mnemonic.Comisd] = (JitForm.SseComi, JitAlu.None),
+            [Mnemonic.Ucomisd] = (JitForm.SseComi, JitAlu.None),
+            [Mnemonic.Cvtsi2sd] = (JitForm.SseConvert, JitAlu.None),
+            [Mnemonic.Cvttsd2si] = (JitForm.SseConvert, JitAlu.None),
             [Mnemonic.Bsf] = (JitForm.BitScan, JitAlu.None),
             [Mnemonic.Bsr] = (JitForm.BitScan, JitAlu.Shr),
             [Mnemonic.Bt] = (JitForm.Bit, JitAlu.Test),
@@ -263,7 +279,11 @@ internal static class JitInlineTable
             JitForm.Movsd => op.Code is Code.Movsd_xmm_xmmm64 or Code.Movsd_xmmm64_xmm,
             JitForm.SseInt => JitSseIntTable.Supports(in op),
             JitForm.SseFloat => op.Code is Code.Addsd_xmm_xmmm64 or Code.Subsd_xmm_xmmm64 or Code.Mulsd_xmm_xmmm64 or Code.Divsd_xmm_xmmm64
-                or Code.Addpd_xmm_xmmm128 or Code.Subpd_xmm_xmmm128 or Code.Mulpd_xmm_xmmm128 or Code.Divpd_xmm_xmmm128,
+                or Code.Addpd_xmm_xmmm128 or Code.Subpd_xmm_xmmm128 or Code.Mulpd_xmm_xmmm128 or Code.Divpd_xmm_xmmm128
+                or Code.Minsd_xmm_xmmm64 or Code.Maxsd_xmm_xmmm64 or Code.Minpd_xmm_xmmm128 or Code.Maxpd_xmm_xmmm128,
+            JitForm.SseSqrt => op.Code is Code.Sqrtsd_xmm_xmmm64 or Code.Sqrtpd_xmm_xmmm128,
+            JitForm.SseComi => op.Code is Code.Comisd_xmm_xmmm64 or Code.Ucomisd_xmm_xmmm64,
+            JitForm.SseConvert => op.Code is Code.Cvtsi2sd_xmm_rm32 or Code.Cvtsi2sd_xmm_rm64 or Code.Cvttsd2si_r32_xmmm64 or Code.Cvttsd2si_r64_xmmm64,
             JitForm.Bit => op.OpCount == 2 && Rm(op.Kind0) && op.Size0 is 2 or 4 or 8
                 && (op.Kind1 == OperandKind.Immediate || op.Kind1 == OperandKind.Gpr && op.Size1 == op.Size0),
             JitForm.SignExtendAcc => op.Code is Code.Cbw or Code.Cwde or Code.Cdqe or Code.Cwd or Code.Cdq or Code.Cqo,

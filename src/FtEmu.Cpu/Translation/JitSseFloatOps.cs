@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace FtEmu.Cpu;
 
 /// <summary>
-/// What compiled code calls for ADDSD/SUBSD/MULSD/DIVSD and their PD forms: one small method per
+/// What compiled code calls for ADDSD/SUBSD/MULSD/DIVSD/MINSD/MAXSD, their PD forms and SQRTSD/SQRTPD: one small method per
 /// operation with the host-arithmetic fast path of <see cref="SseFastFloat"/> specialised for it,
 /// the interpreter's own software path otherwise. The MXCSR flags and the #XM rule are the
 /// handlers' (<see cref="Inst.SimdFlagsAt"/>). They are calls, not inlined into the region: inlined
@@ -19,12 +19,20 @@ internal static unsafe class JitSseFloatOps
     [MethodImpl(MethodImplOptions.NoInlining)] public static void SubPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => Packed64(cpu, FOp.Sub, dest, lo, hi, ip);
     [MethodImpl(MethodImplOptions.NoInlining)] public static void MulPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => Packed64(cpu, FOp.Mul, dest, lo, hi, ip);
     [MethodImpl(MethodImplOptions.NoInlining)] public static void DivPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => Packed64(cpu, FOp.Div, dest, lo, hi, ip);
+    [MethodImpl(MethodImplOptions.NoInlining)] public static ulong MinSd(Cpu cpu, ulong a, ulong b, ulong ip) => MinMaxScalar64(cpu, FOp.Min, a, b, ip);
+    [MethodImpl(MethodImplOptions.NoInlining)] public static ulong MaxSd(Cpu cpu, ulong a, ulong b, ulong ip) => MinMaxScalar64(cpu, FOp.Max, a, b, ip);
+    [MethodImpl(MethodImplOptions.NoInlining)] public static void MinPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Min, dest, lo, hi, ip);
+    [MethodImpl(MethodImplOptions.NoInlining)] public static void MaxPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Max, dest, lo, hi, ip);
+
+    public static readonly System.Reflection.MethodInfo SqrtSdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtSd))!;
+    public static readonly System.Reflection.MethodInfo SqrtPdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtPd))!;
 
     /// <summary>The method compiled code calls for operation <paramref name="op"/> (scalar or packed).</summary>
     public static System.Reflection.MethodInfo For(FOp op, bool scalar) =>
         typeof(JitSseFloatOps).GetMethod((op, scalar) switch
         {
             (FOp.Add, true) => nameof(AddSd), (FOp.Sub, true) => nameof(SubSd), (FOp.Mul, true) => nameof(MulSd), (FOp.Div, true) => nameof(DivSd),
+            (FOp.Min, true) => nameof(MinSd), (FOp.Max, true) => nameof(MaxSd), (FOp.Min, false) => nameof(MinPd), (FOp.Max, false) => nameof(MaxPd),
             (FOp.Add, false) => nameof(AddPd), (FOp.Sub, false) => nameof(SubPd), (FOp.Mul, false) => nameof(MulPd), _ => nameof(DivPd),
         })!;
 
@@ -77,6 +85,81 @@ internal static unsafe class JitSseFloatOps
         ulong r0 = SseFloat.Op64(op, d[0], lo, mx, ref flags);
         ulong r1 = SseFloat.Op64(op, d[1], hi, mx, ref flags);
         Inst.SimdFlagsAt(cpu, ip, flags);
+        d[0] = r0;
+        d[1] = r1;
+    }
+
+    // MIN/MAX have no host fast path (SseFastFloat declines them): the software rule is a few
+    // compares, and the MXCSR/#XM step is skipped when it has nothing to merge (it would change nothing).
+    private static ulong MinMaxScalar64(Cpu cpu, FOp op, ulong a, ulong b, ulong ip)
+    {
+        uint flags = 0;
+        ulong r = SseFloat.Op64Slow(op, a, b, cpu.State->Mxcsr, ref flags);
+        if (flags != 0) Inst.SimdFlagsAt(cpu, ip, flags);
+        return r;
+    }
+
+    private static void MinMaxPacked64(Cpu cpu, FOp op, int dest, ulong lo, ulong hi, ulong ip)
+    {
+        CpuState* s = cpu.State;
+        ulong* d = s->Xmm + 2 * dest;
+        uint mx = s->Mxcsr, flags = 0;
+        ulong r0 = SseFloat.Op64Slow(op, d[0], lo, mx, ref flags);
+        ulong r1 = SseFloat.Op64Slow(op, d[1], hi, mx, ref flags);
+        if (flags != 0) Inst.SimdFlagsAt(cpu, ip, flags);
+        d[0] = r0;
+        d[1] = r1;
+    }
+
+    /// <summary>SQRTSD: the result for the low lane (the emitter stores it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ulong SqrtSd(Cpu cpu, ulong a, ulong ip)
+    {
+        CpuState* s = cpu.State;
+        uint mx = s->Mxcsr, flags = 0;
+        if (SseFastFloat.TrySqrt64(a, mx, ref flags, out ulong r))
+        {
+            s->Mxcsr = mx | flags;
+            return r;
+        }
+        return SqrtSdSlow(cpu, a, ip);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong SqrtSdSlow(Cpu cpu, ulong a, ulong ip)
+    {
+        uint flags = 0;
+        ulong r = SseFloat.Sqrt64Slow(a, cpu.State->Mxcsr, ref flags);
+        Inst.SimdFlagsAt(cpu, ip, flags);
+        return r;
+    }
+
+    /// <summary>SQRTPD of the source lanes into register <paramref name="dest"/>, written after both lanes and the flags.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SqrtPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip)
+    {
+        CpuState* s = cpu.State;
+        ulong* d = s->Xmm + 2 * dest;
+        uint mx = s->Mxcsr, flags = 0;
+        if (SseFastFloat.TrySqrt64(lo, mx, ref flags, out ulong r0) && SseFastFloat.TrySqrt64(hi, mx, ref flags, out ulong r1))
+        {
+            s->Mxcsr = mx | flags;
+            d[0] = r0;
+            d[1] = r1;
+            return;
+        }
+        SqrtPdSlow(cpu, dest, lo, hi, ip);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void SqrtPdSlow(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip)
+    {
+        CpuState* s = cpu.State;
+        uint mx = s->Mxcsr, flags = 0;
+        ulong r0 = SseFloat.Sqrt64(lo, mx, ref flags);
+        ulong r1 = SseFloat.Sqrt64(hi, mx, ref flags);
+        Inst.SimdFlagsAt(cpu, ip, flags);
+        ulong* d = s->Xmm + 2 * dest;
         d[0] = r0;
         d[1] = r1;
     }

@@ -49,7 +49,10 @@ public class JitDifferentialTests(ITestOutputHelper output)
         Assert.True(inline.Count > 300, $"only {inline.Count} inline Codes were generated");
         foreach (var m in new[] { Code.Bt_rm64_r64, Code.Bts_rm32_imm8, Code.Div_rm64, Code.Idiv_rm8, Code.Mul_rm32, Code.Imul_rm16,
                      Code.Shld_rm64_r64_CL, Code.Shrd_rm16_r16_imm8, Code.Rcl_rm8_CL, Code.Rcr_rm64_imm8, Code.Rol_rm32_CL,
-                     Code.Xchg_rm64_r64, Code.Cqo, Code.Cwde, Code.Tzcnt_r32_rm32, Code.Popcnt_r64_rm64, Code.Cmc, Code.Leaveq })
+                     Code.Xchg_rm64_r64, Code.Cqo, Code.Cwde, Code.Tzcnt_r32_rm32, Code.Popcnt_r64_rm64, Code.Cmc, Code.Leaveq,
+                     Code.Sqrtsd_xmm_xmmm64, Code.Sqrtpd_xmm_xmmm128, Code.Ucomisd_xmm_xmmm64, Code.Comisd_xmm_xmmm64,
+                     Code.Cvtsi2sd_xmm_rm32, Code.Cvtsi2sd_xmm_rm64, Code.Cvttsd2si_r32_xmmm64, Code.Cvttsd2si_r64_xmmm64,
+                     Code.Minsd_xmm_xmmm64, Code.Maxsd_xmm_xmmm64, Code.Minpd_xmm_xmmm128, Code.Maxpd_xmm_xmmm128 })
             Assert.True(inline.ContainsKey(m), $"{m} had no inline case");
     }
 
