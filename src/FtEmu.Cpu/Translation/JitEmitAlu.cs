@@ -74,10 +74,81 @@ internal sealed unsafe partial class JitEmitter
                 _il.Emit(OpCodes.Stind_I8);
                 return;
             default:
-                _il.Emit(OpCodes.Ldarg_1);
-                _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
+                EmitCarryFromStateRecord();
                 return;
         }
+    }
+
+    /// <summary>
+    /// CF from the state's record when the compiler does not know its producer (a member's first
+    /// INC/DEC, after a loop's back edge): ADD and SUB records compare in IL, a logic record clears
+    /// CF, INC/DEC and none leave it; shifts go to <see cref="Cpu.MaterializeCarry"/>.
+    /// </summary>
+    private void EmitCarryFromStateRecord()
+    {
+        var op = _il.DeclareLocal(typeof(int));
+        var notSub = _il.DefineLabel();
+        var notAdd = _il.DefineLabel();
+        var notLogic = _il.DefineLabel();
+        var set = _il.DefineLabel();
+        var done = _il.DefineLabel();
+        StateAddress(JitLayout.LazyOp);
+        _il.Emit(OpCodes.Ldind_I4);
+        _il.Emit(OpCodes.Stloc, op);
+        // Operands masked to the record's size: ~0 >> (64 - 8 * size).
+        void Masked(int offset)
+        {
+            LoadState64(offset);
+            _il.Emit(OpCodes.Ldc_I8, -1L);
+            _il.Emit(OpCodes.Ldc_I4, 64);
+            StateAddress(JitLayout.LazyOp + 4);
+            _il.Emit(OpCodes.Ldind_I4);
+            _il.Emit(OpCodes.Ldc_I4_3);
+            _il.Emit(OpCodes.Shl);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Shr_Un);
+            _il.Emit(OpCodes.And);
+        }
+        _il.Emit(OpCodes.Ldloc, op);
+        _il.Emit(OpCodes.Ldc_I4, (int)FlagOp.Sub);
+        _il.Emit(OpCodes.Bne_Un, notSub);
+        Masked(JitLayout.LazyA); // borrow: a < b
+        Masked(JitLayout.LazyB);
+        _il.Emit(OpCodes.Clt_Un);
+        _il.Emit(OpCodes.Br, set);
+        _il.MarkLabel(notSub);
+        _il.Emit(OpCodes.Ldloc, op);
+        _il.Emit(OpCodes.Ldc_I4, (int)FlagOp.Add);
+        _il.Emit(OpCodes.Bne_Un, notAdd);
+        Masked(JitLayout.LazyResult); // carry: the sum wrapped below an operand
+        Masked(JitLayout.LazyA);
+        _il.Emit(OpCodes.Clt_Un);
+        _il.Emit(OpCodes.Br, set);
+        _il.MarkLabel(notAdd);
+        _il.Emit(OpCodes.Ldloc, op);
+        _il.Emit(OpCodes.Ldc_I4, (int)FlagOp.Logic);
+        _il.Emit(OpCodes.Bne_Un, notLogic);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Br, set);
+        _il.MarkLabel(notLogic);
+        _il.Emit(OpCodes.Ldloc, op);
+        _il.Emit(OpCodes.Ldc_I4, (int)FlagOp.Dec);
+        _il.Emit(OpCodes.Ble_Un, done); // None, INC, DEC: CF is in FlagsBase already
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, JitLayout.MaterializeCarry);
+        _il.Emit(OpCodes.Br, done);
+        _il.MarkLabel(set);
+        // FlagsBase = FlagsBase & ~CF | cf (CF is bit 0).
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Stloc, _t1);
+        StateAddress(JitLayout.FlagsBase);
+        LoadState64(JitLayout.FlagsBase);
+        _il.Emit(OpCodes.Ldc_I8, unchecked((long)~RFlags.CF));
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Ldloc, _t1);
+        _il.Emit(OpCodes.Or);
+        _il.Emit(OpCodes.Stind_I8);
+        _il.MarkLabel(done);
     }
 
     private void EmitNeg(ref DecodedOp op, ref JitOpPlan p)
