@@ -8,11 +8,12 @@ namespace FtEmu.Cpu;
 /// to member in IL, and at an exit stores RIP, adds the retired count and returns the exit's
 /// number (each exit site has its own, for the run loop's chain slots). Guest state is reached
 /// through the CpuState* at fixed offsets. GPRs are cached in IL locals: loaded on first use and
-/// written back (the dirty ones) before an op that can fault, before a handler call, at every exit
-/// and on every branch to another member, so the state is exact wherever anything outside the
-/// region can see it. Each member starts with the registers the region uses in locals and the state
-/// agreeing with them. Before an op that can fault, its region-wide index goes to
-/// <see cref="Cpu.JitOpIndex"/>, so that the run loop can retire exactly the ops before it.
+/// written back (the dirty ones) before a handler call, before an op that can fault other than on
+/// memory (memory faults restore them in cold stubs, JitEmitMemory.cs), at every exit and on every
+/// branch to another member, so the state is exact wherever anything outside the region can see
+/// it. Each member starts with the registers the region uses in locals and the state agreeing with
+/// them. When an op faults, its region-wide index is in <see cref="Cpu.JitOpIndex"/>, so that the
+/// run loop can retire exactly the ops before it.
 /// This file holds the helpers; the families are in JitEmit*.cs.
 /// </summary>
 internal sealed unsafe partial class JitEmitter
@@ -42,7 +43,7 @@ internal sealed unsafe partial class JitEmitter
     private readonly bool[] _entryRegs = new bool[16];
     /// <summary>Each member's first op, where branches from other members arrive.</summary>
     private readonly Label[] _memberStart;
-    /// <summary>Whether each member's entry flags can be observed (a branch to it must store a deferred record).</summary>
+    /// <summary>Whether each member's entry flags can be observed (a branch to it must store the pending record).</summary>
     private readonly bool[] _flagsLiveAtEntry;
     /// <summary>Members a RET may return to: the fall-through of a direct CALL in the region.</summary>
     private readonly List<int> _returnSites = new();

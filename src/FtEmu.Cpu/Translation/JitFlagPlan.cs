@@ -42,10 +42,12 @@ internal struct JitOpPlan
 }
 
 /// <summary>
-/// Flag liveness for one block. A producer's lazy-flag record is stored only if something may read
-/// it from the state before another op overwrites all six flags: a handler call, a consumer that
-/// is not fused, INC/DEC or IMUL (which keep some flags), an op that can fault, or a point where
-/// the block can end. Everything else reads the producer's operands from IL locals.
+/// Flag liveness for one block. A full producer's lazy-flag record is stored where it is produced
+/// only if something may read it from the state before another op overwrites all six flags: a
+/// handler call, a consumer that is not fused, a partial writer (INC/DEC, IMUL, BT...) whose own
+/// flags are observed, or an op whose faults are not lazy. Otherwise the emitter keeps it pending
+/// in the flag locals and stores it at exits and in fault stubs. Everything else reads the
+/// producer's operands from IL locals.
 /// </summary>
 internal static class JitFlagPlan
 {
