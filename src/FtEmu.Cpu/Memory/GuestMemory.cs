@@ -30,7 +30,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private const int TlbBits = 14;
     /// <summary>Entries of each (read, write) direct-mapped TLB: pages this many apart share a slot.</summary>
     public const int TlbSize = 1 << TlbBits;
-    private const ulong TlbMask = TlbSize - 1;
+    internal const ulong TlbMask = TlbSize - 1;
 
     private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
     /// <summary>
@@ -339,14 +339,13 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     // ---- The TLB as generated code reaches it ----
 
-    /// <summary>The read TLB: entries of <see cref="TlbEntryBytes"/> bytes, tag first, then the addend.</summary>
+    /// <summary>The read TLB: entries of <see cref="TlbEntryBytes"/> bytes, the tag at offset 0, the addend at <see cref="TlbAddendOffset"/>.</summary>
     internal nint ReadTlb => (nint)_read;
 
     internal nint WriteTlb => (nint)_write;
 
-    internal const int TlbEntryBytes = 16;
-    internal const int TlbAddendOffset = 8;
-    internal const ulong TlbIndexMask = TlbMask;
+    internal static readonly int TlbEntryBytes = sizeof(TlbEntry);
+    internal static readonly int TlbAddendOffset = (int)Marshal.OffsetOf<TlbEntry>(nameof(TlbEntry.Addend));
 
     /// <summary>What compiled code calls when its inline TLB probe misses: translate (or fault), fill the TLB, read.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

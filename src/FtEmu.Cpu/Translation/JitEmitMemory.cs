@@ -142,7 +142,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift);
         _il.Emit(OpCodes.Shr_Un);
         _il.Emit(OpCodes.Conv_U4);
-        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbIndexMask);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask);
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Ldc_I4, GuestMemory.TlbEntryBytes);
         _il.Emit(OpCodes.Mul);

@@ -137,7 +137,6 @@ internal sealed unsafe partial class JitEmitter
             ref DecodedOp op = ref _ops[i];
             ref JitOpPlan p = ref _plan[i];
             bool last = i == _ops.Length - 1;
-            _lazyOp = false;
             if (p.Form == JitForm.Fallback)
             {
                 EmitFallback(ref op, i, last);

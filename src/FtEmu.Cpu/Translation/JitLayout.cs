@@ -44,25 +44,6 @@ internal static unsafe class JitLayout
     public static readonly MethodInfo Write128 = MemoryMethod(nameof(GuestMemory.Write128));
     public static readonly MethodInfo BigMul = typeof(Math).GetMethod(nameof(Math.BigMul), new[] { typeof(long), typeof(long), typeof(long).MakeByRefType() })!;
 
-    private static readonly MethodInfo[] s_read =
-    {
-        MemoryMethod(nameof(GuestMemory.Read8)), MemoryMethod(nameof(GuestMemory.Read16)),
-        MemoryMethod(nameof(GuestMemory.Read32)), MemoryMethod(nameof(GuestMemory.Read64)),
-    };
-
-    private static readonly MethodInfo[] s_write =
-    {
-        MemoryMethod(nameof(GuestMemory.Write8)), MemoryMethod(nameof(GuestMemory.Write16)),
-        MemoryMethod(nameof(GuestMemory.Write32)), MemoryMethod(nameof(GuestMemory.Write64)),
-    };
-
-    /// <summary>GuestMemory.Read8/16/32/64 for an access of 1, 2, 4 or 8 bytes.</summary>
-    public static MethodInfo Read(int size) => s_read[SizeIndex(size)];
-
-    public static MethodInfo Write(int size) => s_write[SizeIndex(size)];
-
-    private static int SizeIndex(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, 8 => 3, _ => throw new ArgumentOutOfRangeException(nameof(size)) };
-
     private static int Offset(string field) => (int)Marshal.OffsetOf<CpuState>(field);
 
     private static MethodInfo MemoryMethod(string name) => typeof(GuestMemory).GetMethod(name, BindingFlags.Instance | BindingFlags.Public)!;
