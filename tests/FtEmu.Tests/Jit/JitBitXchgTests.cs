@@ -177,11 +177,7 @@ public partial class JitTests
             a.jmp(loop);
         });
         var (jit, interp) = RunBoth(code, maxSlice: 1000, limit: 10_000_000);
-        var f = Assert.Single(jit.Faults);
-        Assert.Equal(interp.Faults[0].Count, f.Count);
-        Assert.Equal(interp.Faults[0].Rip, f.Rip);
-        Assert.Equal(interp.Faults[0].Flags, f.Flags);
-        Assert.Equal(interp.Faults[0].Fault.Address, f.Fault.Address);
+        var f = AssertFaultAsInterpreted(jit, interp);
         Assert.Equal(GuestFault.SIGSEGV, f.Fault.Signal);
         // The first dword at or past the end: offsets are multiples of 100 bytes, the word is 4-aligned below.
         ulong end = TestMachine.DataPages * GuestMemory.PageSize;

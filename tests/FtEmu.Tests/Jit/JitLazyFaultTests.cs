@@ -13,15 +13,6 @@ namespace FtEmu.Tests.Jit;
 /// </summary>
 public partial class JitTests
 {
-    private static void AssertFaultAsInterpreted(TestMachine jit, TestMachine interp)
-    {
-        var f = Assert.Single(jit.Faults);
-        var g = Assert.Single(interp.Faults);
-        Assert.Equal((g.Count, g.Rip, g.Flags), (f.Count, f.Rip, f.Flags));
-        Assert.Equal((g.Fault.Signal, g.Fault.Address), (f.Fault.Signal, f.Fault.Address));
-        Assert.True(interp.Registers() == jit.Registers(), $"{jit.Registers()}\n{interp.Registers()}");
-    }
-
     /// <summary>A store walks off the data pages with four registers dirty and a SUB's flags pending.</summary>
     [Fact]
     public void AStoreFaultShowsDirtyRegistersAndPendingFlags()
