@@ -218,6 +218,7 @@ internal sealed unsafe partial class JitEmitter
                 _il.Emit(OpCodes.Ldarg_1);
                 _il.Emit(OpCodes.Ldc_I4, index);
                 _il.Emit(OpCodes.Stfld, JitLayout.OpIndex);
+                StoreCount(0);
             }
             switch (stub.Kind)
             {

@@ -5,7 +5,7 @@ namespace FtEmu.Cpu;
 /// <summary>
 /// Emits the IL of one region (<see cref="JitRegion"/>): <c>int Region(DecodedOp[][] ops, Cpu cpu)</c>,
 /// which runs the ops of its member blocks with the interpreter's semantics, branching from member
-/// to member in IL, and at an exit stores RIP, adds the retired count and returns the exit's
+/// to member in IL, and at an exit stores RIP and the count and returns the exit's
 /// number (each exit site has its own, for the run loop's chain slots). Guest state is reached
 /// through the CpuState* at fixed offsets. GPRs are cached in IL locals: loaded on first use and
 /// written back (the dirty ones) before a handler call, before an op that can fault other than on
@@ -31,7 +31,11 @@ internal sealed unsafe partial class JitEmitter
     private readonly LocalBuilder _mem;
     private readonly LocalBuilder _ea;
     private readonly LocalBuilder _t0, _t1, _t2;
-    /// <summary>Instructions the running <c>Cpu.Run</c> may still retire: its stopAt minus the count.</summary>
+    /// <summary>
+    /// Instructions the running <c>Cpu.Run</c> may still retire: its stopAt minus the count at the
+    /// current member's start. The region keeps the count only here (a register, not a memory
+    /// add per member): the state's count is stopAt - left, stored wherever it can be seen.
+    /// </summary>
     private readonly LocalBuilder _left;
     /// <summary>Operands and result of the last flag producer (and its concrete flags for shifts).</summary>
     private readonly LocalBuilder _fa, _fb, _fr;
@@ -394,11 +398,13 @@ internal sealed unsafe partial class JitEmitter
 
     // ---- Exits, faults, handler calls ----
 
+    /// <summary>Before a handler call or an op that may fault: op i's index, and the count of its member's start, as the run loop and handlers read them.</summary>
     private void SetOpIndex(int i)
     {
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldc_I4, _opBase + i);
         _il.Emit(OpCodes.Stfld, JitLayout.OpIndex);
+        StoreCount(0);
     }
 
     /// <summary>Leaves the region after <paramref name="retired"/> ops of the current member: RIP (unless the op set it), the count, the exit's number.</summary>
@@ -407,18 +413,24 @@ internal sealed unsafe partial class JitEmitter
         StorePendingFlags();
         WriteBackRegisters(markClean: false);
         if (rip is ulong r) StoreState64(JitLayout.Rip, r);
-        AddRetired(retired);
+        StoreCount(retired);
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);
     }
 
-    private void AddRetired(int retired)
+    /// <summary>Stores the state's count: that of the member's start (stopAt - left) plus <paramref name="retired"/>.</summary>
+    private void StoreCount(int retired)
     {
         StateAddress(JitLayout.InstructionCount);
-        _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Ldind_I8);
-        _il.Emit(OpCodes.Ldc_I8, (long)retired);
-        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
+        _il.Emit(OpCodes.Ldloc, _left);
+        _il.Emit(OpCodes.Sub);
+        if (retired != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)retired);
+            _il.Emit(OpCodes.Add);
+        }
         _il.Emit(OpCodes.Stind_I8);
     }
 
@@ -446,7 +458,6 @@ internal sealed unsafe partial class JitEmitter
         WriteBackRegisters(markClean: false);
         for (int r = 0; r < 16; r++)
             if (_entryRegs[r] && !_loaded[r]) LoadRegisterLocal(r);
-        AddRetired(retired);
         _il.Emit(OpCodes.Ldloc, _left);
         _il.Emit(OpCodes.Ldc_I8, (long)retired);
         _il.Emit(OpCodes.Sub);
@@ -468,6 +479,7 @@ internal sealed unsafe partial class JitEmitter
         _il.MarkLabel(leave);
         if (!flagsThere) StorePendingFlags();
         StoreState64(JitLayout.Rip, _region.Members[k].StartIp);
+        StoreCount(0); // left is member k's already
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);
     }
