@@ -38,6 +38,9 @@ public sealed class JitCache
     private readonly Dictionary<Block, Iced.Intel.Code[]> _fallbacks = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Iced.Intel.Code, long> _fallbackRuns = new();
 
+    /// <summary>Compiled regions entered from the run loop, and blocks it interpreted (a region exit costs a trip through the loop).</summary>
+    public long RegionRuns, InterpretedRuns;
+
     public long CompiledBlockRuns { get; private set; }
     public long CompiledOpRuns { get; private set; }
 
@@ -66,6 +69,27 @@ public sealed class JitCache
         if (Background) JitBackgroundCompiler.Enqueue(this, block, region);
         else Install(JitCompiler.Translate(block, region));
     }
+
+    /// <summary>
+    /// A region with leaving stubs that leaves at TLB misses this often (at least <see cref="MissRecompileMin"/>
+    /// times, and once per this many runs) is compiled again with resuming ones: a loop over two
+    /// pages that share a TLB entry, or an access across a page boundary, misses every time round.
+    /// </summary>
+    internal const int MissRecompileMin = 64, MissRecompileRuns = 8;
+
+    /// <summary>Counts a TLB-miss exit of <paramref name="head"/>'s region and has it compiled with resuming stubs when that is frequent.</summary>
+    internal void ObserveMissExit(Block head, JitRegion region, BlockCache cache)
+    {
+        if (++region.MissExits < MissRecompileMin || region.ResumeMisses || region.Replaced || region.MissExits * MissRecompileRuns < region.Runs) return;
+        region.Replaced = true;
+        MissRecompiles++;
+        var again = JitRegion.Build(head, cache, MaxRegionBlocks, Math.Max(1, Threshold * 3 / 4), resumeMisses: true);
+        if (Background) JitBackgroundCompiler.Enqueue(this, head, again);
+        else Install(JitCompiler.Translate(head, again));
+    }
+
+    /// <summary>Regions compiled again with resuming stubs.</summary>
+    public long MissRecompiles { get; private set; }
 
     /// <summary>Compiles <paramref name="block"/> on its own, now (tests).</summary>
     internal void CompileNow(Block block, BlockCache cache)

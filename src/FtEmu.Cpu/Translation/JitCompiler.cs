@@ -46,11 +46,12 @@ internal static class JitCompiler
             total += ops[k].Length;
         }
         // Closed over the members' ops: handler calls get a ref to their DecodedOp with ldelema.
-        var method = new DynamicMethod("ftemu_region", typeof(int), s_parameters, typeof(JitCompiler).Module, skipVisibility: true)
+        // Named by the head's address, so that profiles (perf with DOTNET_PerfMapEnabled) tell regions apart.
+        var method = new DynamicMethod($"ftemu_region_{head.StartIp:x}", typeof(int), s_parameters, typeof(JitCompiler).Module, skipVisibility: true)
         {
             InitLocals = false,
         };
-        var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans);
+        var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans, region.ResumeMisses);
         emitter.EmitRegion();
         var code = method.CreateDelegate<JitBlockCode>(ops);
         code(null); // .NET compiles it now, on this thread

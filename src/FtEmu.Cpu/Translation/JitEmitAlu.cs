@@ -205,9 +205,9 @@ internal sealed unsafe partial class JitEmitter
         int n = JitFlagPlan.ShiftCount(in op);
         int k = p.Alu == JitAlu.Rol ? n & (bits - 1) : (bits - (n & (bits - 1))) & (bits - 1);
         LoadOperand0(ref op);
+        BeginRotateLeft(size);
         _il.Emit(OpCodes.Ldc_I4, k);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, JitLayout.RotateLeft);
+        EndRotateLeft(size);
         _il.Emit(OpCodes.Stloc, _t2);
         StoreOperand0(ref op, _t2);
         // ROL/ROR change only CF and OF, so they merge into the state's flags (and only when the count is not 0).
@@ -216,6 +216,29 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, _t2);
         _il.Emit(OpCodes.Ldc_I4, size);
         _il.Emit(OpCodes.Call, p.Alu == JitAlu.Rol ? JitLayout.SetRolFlags : JitLayout.SetRorFlags);
+    }
+
+    /// <summary>
+    /// Rotates the operand on the stack left by the int count pushed between the two calls (0 &lt;= k &lt; width).
+    /// 32 and 64 bits go through BitOperations.RotateLeft, which .NET emits as one ROL; the
+    /// interpreter's shift-or form, inlined, cost sha256 temporaries and spills.
+    /// </summary>
+    private void BeginRotateLeft(int size)
+    {
+        if (size == 4) _il.Emit(OpCodes.Conv_U4);
+    }
+
+    private void EndRotateLeft(int size)
+    {
+        switch (size)
+        {
+            case 8: _il.Emit(OpCodes.Call, JitLayout.RotateLeft64); break;
+            case 4: _il.Emit(OpCodes.Call, JitLayout.RotateLeft32); _il.Emit(OpCodes.Conv_U8); break;
+            default:
+                _il.Emit(OpCodes.Ldc_I4, size);
+                _il.Emit(OpCodes.Call, JitLayout.RotateLeft);
+                break;
+        }
     }
 
     private void EmitImul(ref DecodedOp op, ref JitOpPlan p)
@@ -245,8 +268,10 @@ internal sealed unsafe partial class JitEmitter
             // hi = BigMul(a, b, out lo); overflow when hi is not the sign extension of lo.
             _il.Emit(OpCodes.Ldloc, _t0);
             _il.Emit(OpCodes.Ldloc, _t1);
-            _il.Emit(OpCodes.Ldloca, _t2);
+            _il.Emit(OpCodes.Ldloca, _out0);
             _il.Emit(OpCodes.Call, JitLayout.BigMul);
+            _il.Emit(OpCodes.Ldloc, _out0);
+            _il.Emit(OpCodes.Stloc, _t2);
             _il.Emit(OpCodes.Ldloc, _t2);
             _il.Emit(OpCodes.Ldc_I4, 63);
             _il.Emit(OpCodes.Shr);

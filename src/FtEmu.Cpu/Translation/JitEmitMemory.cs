@@ -25,10 +25,33 @@ internal sealed unsafe partial class JitEmitter
 
     private enum StubKind : byte { Read, Write, Target }
 
-    /// <summary>A cold path: what to make exact, and the access to finish.</summary>
+    /// <summary>
+    /// A cold path: what to make exact (the registers and flags of the op's start), the op (its
+    /// address and index in its member, where a leaving stub exits) and the access a resuming stub finishes.
+    /// </summary>
     private sealed record FaultStub(
         Label Entry, Label Resume, StubKind Kind, LocalBuilder Address, LocalBuilder? Value, int Size,
-        int? OpIndex, (int Reg, LocalBuilder Local)[] Registers, (FlagOp Kind, int Size, bool HasB)? Flags);
+        int? OpIndex, (int Reg, LocalBuilder Local)[] Registers, (FlagOp Kind, int Size, bool HasB)? Flags,
+        ulong OpIp, int OpInMember);
+
+    /// <summary>
+    /// Exit number of a leaving stub: the run loop interprets the block at RIP (the op that missed)
+    /// before it runs compiled code again. Out of the chain slots' range, so it is never chained.
+    /// </summary>
+    public const int MissExit = int.MaxValue;
+
+    /// <summary>
+    /// Whether a stub finishes the access through the slow path and comes back (resuming), or makes
+    /// the state that of the op's start and leaves the region for the interpreter to run the op
+    /// (leaving, the default). A resuming stub's call makes .NET treat every value live after the
+    /// access as live across a call: with 5 callee-saved registers, the guest registers of a loop
+    /// went to the stack (crc, sha256). Leaving costs a trip through the run loop per miss, so a
+    /// region that misses often is compiled again with resuming stubs (<see cref="JitCache"/>).
+    /// </summary>
+    private readonly bool _resumeMisses;
+    /// <summary>The op being emitted: its address and its index in the member.</summary>
+    private ulong _opIp;
+    private int _opInMember;
 
     private readonly List<FaultStub> _stubs = new();
 
@@ -45,6 +68,11 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Host-address locals of the read and write TLBs, loaded in the prologue (the tables never move).</summary>
     private LocalBuilder _tlbRead = null!, _tlbWrite = null!;
     private LocalBuilder _entry = null!, _loaded64 = null!;
+    /// <summary>
+    /// The only locals whose address is taken (out arguments). .NET keeps a local whose address is
+    /// taken anywhere in memory everywhere, so the shared temporaries must never be passed by ref.
+    /// </summary>
+    private LocalBuilder _out0 = null!, _out1 = null!;
 
     private void DeclareMemoryLocals()
     {
@@ -52,6 +80,20 @@ internal sealed unsafe partial class JitEmitter
         _tlbWrite = _il.DeclareLocal(typeof(nint));
         _entry = _il.DeclareLocal(typeof(nint));
         _loaded64 = _il.DeclareLocal(typeof(ulong));
+        _out0 = _il.DeclareLocal(typeof(ulong));
+        _out1 = _il.DeclareLocal(typeof(ulong));
+    }
+
+    /// <summary>With the GuestMemory and the address pushed: reads 16 bytes into _t0 (low) and _t1 (high).</summary>
+    private void CallRead128()
+    {
+        _il.Emit(OpCodes.Ldloca, _out0);
+        _il.Emit(OpCodes.Ldloca, _out1);
+        _il.Emit(OpCodes.Call, JitLayout.Read128);
+        _il.Emit(OpCodes.Ldloc, _out0);
+        _il.Emit(OpCodes.Stloc, _t0);
+        _il.Emit(OpCodes.Ldloc, _out1);
+        _il.Emit(OpCodes.Stloc, _t1);
     }
 
     private void LoadTlbBases()
@@ -65,8 +107,10 @@ internal sealed unsafe partial class JitEmitter
     }
 
     /// <summary>Starts op i: a lazy op snapshots what its stubs must restore; any other faulting op makes the state exact now.</summary>
-    private void BeginFaultingOp(ref JitOpPlan p, int i)
+    private void BeginFaultingOp(ref DecodedOp op, ref JitOpPlan p, int i)
     {
+        _opIp = op.Ip;
+        _opInMember = i;
         _lazyOp = p.LazyFault;
         if (!p.Faults) return;
         if (!_lazyOp)
@@ -194,7 +238,7 @@ internal sealed unsafe partial class JitEmitter
     {
         if (!_lazyOp)
         {
-            _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, null, Array.Empty<(int, LocalBuilder)>(), null));
+            _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, null, Array.Empty<(int, LocalBuilder)>(), null, _opIp, _opInMember));
             return;
         }
         if (_flagLocalsChanged && _faultFlags != null)
@@ -202,7 +246,7 @@ internal sealed unsafe partial class JitEmitter
         var regs = new List<(int, LocalBuilder)>();
         for (int r = 0; r < 16; r++)
             if (_faultDirty[r]) regs.Add((r, _shadowed[r] ? _shadowLocal[r]! : _reg[r]!));
-        _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, _faultOp, regs.ToArray(), _faultFlags));
+        _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, _faultOp, regs.ToArray(), _faultFlags, _opIp, _opInMember));
     }
 
     /// <summary>Emits every cold path after the region's code.</summary>
@@ -211,8 +255,24 @@ internal sealed unsafe partial class JitEmitter
         foreach (var stub in _stubs)
         {
             _il.MarkLabel(stub.Entry);
+            if (!_resumeMisses)
+            {
+                // The access may be inside an expression (operands on the IL stack): leave empties the stack.
+                var body = _il.DefineLabel();
+                _il.Emit(OpCodes.Leave, body);
+                _il.MarkLabel(body);
+            }
             foreach (var (r, local) in stub.Registers) StoreState64(JitLayout.Gpr + 8 * r, local);
             if (stub.Flags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
+            if (!_resumeMisses)
+            {
+                // The state is the op's start (stored at it for an op that is not lazy): leave at the op.
+                StoreState64(JitLayout.Rip, stub.OpIp);
+                StoreCount(stub.OpInMember);
+                _il.Emit(OpCodes.Ldc_I4, MissExit);
+                _il.Emit(OpCodes.Ret);
+                continue;
+            }
             if (stub.OpIndex is int index)
             {
                 _il.Emit(OpCodes.Ldarg_1);

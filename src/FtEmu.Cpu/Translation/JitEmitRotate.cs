@@ -39,6 +39,7 @@ internal sealed unsafe partial class JitEmitter
         int size = op.Size0, bits = size * 8;
         LoadShiftCount(ref op, op.Kind1, size);
         LoadOperand0(ref op);
+        BeginRotateLeft(size);
         // k = n mod width (ROL) or (width - n mod width) mod width (ROR)
         if (p.Alu == JitAlu.Rol)
         {
@@ -57,8 +58,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.And);
         }
         _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Ldc_I4, size);
-        _il.Emit(OpCodes.Call, JitLayout.RotateLeft);
+        EndRotateLeft(size);
         _il.Emit(OpCodes.Stloc, _t2);
         StoreOperand0(ref op, _t2);
         if (!p.StoreFlags) return;

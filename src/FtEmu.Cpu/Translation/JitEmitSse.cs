@@ -35,9 +35,7 @@ internal sealed unsafe partial class JitEmitter
             // Into locals first: a fault leaves the register as it was.
             _il.Emit(OpCodes.Ldloc, _mem);
             _il.Emit(OpCodes.Ldloc, _ea);
-            _il.Emit(OpCodes.Ldloca, _t0);
-            _il.Emit(OpCodes.Ldloca, _t1);
-            _il.Emit(OpCodes.Call, JitLayout.Read128);
+            CallRead128();
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
             StoreState64(XmmOffset(op.Reg0, 1), _t1);
             return;

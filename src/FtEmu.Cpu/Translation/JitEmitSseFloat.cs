@@ -61,9 +61,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Call, s_checkAligned);
         _il.Emit(OpCodes.Ldloc, _mem);
         _il.Emit(OpCodes.Ldloc, _ea);
-        _il.Emit(OpCodes.Ldloca, _t0);
-        _il.Emit(OpCodes.Ldloca, _t1);
-        _il.Emit(OpCodes.Call, JitLayout.Read128);
+        CallRead128();
     }
 
     /// <summary>Operand 1 as the low quadword of an xmm or m64, pushed.</summary>

@@ -156,9 +156,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Call, s_checkAligned);
         _il.Emit(OpCodes.Ldloc, _mem);
         _il.Emit(OpCodes.Ldloc, _ea);
-        _il.Emit(OpCodes.Ldloca, _t0);
-        _il.Emit(OpCodes.Ldloca, _t1);
-        _il.Emit(OpCodes.Call, JitLayout.Read128);
+        CallRead128();
     }
 
     /// <summary>Pushes operand 1 as a vector: the XMM register, or the memory value <see cref="ReadSseSource128"/> read.</summary>

@@ -55,9 +55,10 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Exits emitted so far; each returns its own number.</summary>
     public int ExitCount { get; private set; }
 
-    public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans)
+    public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans, bool resumeMisses)
     {
         _il = il;
+        _resumeMisses = resumeMisses;
         _region = region;
         _allOps = ops;
         _allPlans = plans;
@@ -146,14 +147,15 @@ internal sealed unsafe partial class JitEmitter
                 EmitFallback(ref op, i, last);
                 continue;
             }
-            BeginFaultingOp(ref p, i);
+            BeginFaultingOp(ref op, ref p, i);
             if (op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory) EmitEffectiveAddress(ref op, withSegment: p.Form != JitForm.Lea);
             bool left = EmitInline(ref op, ref p, i);
             EndOp();
             if (JitFlagPlan.ClobbersKnown(p.Form, in op)) _pendingFlags = null; // it wrote the state's flags itself
             if (left) continue; // the op left the block itself
             if (last) EmitBranchExit(i + 1, op.NextIp); // the block ended at its size limit
-            else if (p.ExitsAfter) EmitStopCheck(i, op.NextIp);
+            // A write can end the block only through the memory slow path (a code page), which leaving stubs never take here.
+            else if (p.ExitsAfter && (_resumeMisses || p.Form == JitForm.XmmMove)) EmitStopCheck(i, op.NextIp);
         }
     }
 

@@ -29,6 +29,8 @@ internal static unsafe class JitLayout
     public static readonly MethodInfo MaterializeCarry = typeof(Cpu).GetMethod(nameof(Cpu.MaterializeCarry), BindingFlags.Instance | BindingFlags.NonPublic)!;
     public static readonly MethodInfo SetMulFlags = InstMethod(nameof(Inst.SetMulFlags));
     public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
+    public static readonly MethodInfo RotateLeft32 = typeof(System.Numerics.BitOperations).GetMethod(nameof(System.Numerics.BitOperations.RotateLeft), new[] { typeof(uint), typeof(int) })!;
+    public static readonly MethodInfo RotateLeft64 = typeof(System.Numerics.BitOperations).GetMethod(nameof(System.Numerics.BitOperations.RotateLeft), new[] { typeof(ulong), typeof(int) })!;
     public static readonly MethodInfo SetRolFlags = InstMethod(nameof(Inst.SetRolFlags));
     public static readonly MethodInfo SetRorFlags = InstMethod(nameof(Inst.SetRorFlags));
     public static readonly MethodInfo SetAdcFlags = InstMethod(nameof(Inst.SetAdcFlags));

@@ -23,6 +23,12 @@ internal sealed class JitRegion
     public const int DefaultMaxBlocks = 24, MaxOps = 160;
 
     public readonly Block[] Members;
+    /// <summary>Whether its stubs finish a TLB miss and come back (see <see cref="JitEmitter.MissExit"/>), or leave.</summary>
+    public bool ResumeMisses { get; init; }
+    /// <summary>Runs, and exits at a TLB miss (CPU thread): a region that misses often is compiled again with resuming stubs.</summary>
+    public long Runs, MissExits;
+    /// <summary>A resuming replacement has been asked for.</summary>
+    public bool Replaced;
     /// <summary>Index in the region-wide op numbering (<see cref="Cpu.JitOpIndex"/>) of each member's first op.</summary>
     public readonly int[] OpBase;
 
@@ -50,7 +56,7 @@ internal sealed class JitRegion
     }
 
     /// <summary>Collects the region of <paramref name="head"/> from blocks already in <paramref name="cache"/>.</summary>
-    public static JitRegion Build(Block head, BlockCache cache, int maxBlocks, int minHits)
+    public static JitRegion Build(Block head, BlockCache cache, int maxBlocks, int minHits, bool resumeMisses = false)
     {
         var members = new List<Block> { head };
         int ops = head.Ops.Length;
@@ -65,7 +71,7 @@ internal sealed class JitRegion
                 ops += b.Ops.Length;
             }
         }
-        return new JitRegion(members.ToArray());
+        return new JitRegion(members.ToArray()) { ResumeMisses = resumeMisses };
     }
 
     /// <summary>Addresses a block can continue at that are known from its code: taken target first, then fall-through.</summary>

@@ -35,7 +35,7 @@ public sealed unsafe partial class Cpu
         CpuState* s = State;
         Block? prev = null;
         int exit = 0;
-        bool chaining = Jit.Chaining, profiling = Jit.Profiling;
+        bool chaining = Jit.Chaining, profiling = Jit.Profiling, interpretNext = false;
         JitStopAt = stopAt;
         while (!Halted && s->InstructionCount < stopAt)
         {
@@ -47,9 +47,11 @@ public sealed unsafe partial class Cpu
             if (Jit.HasFinished) Jit.InstallFinished();
             Block block = prev != null ? Successor(prev, exit, s->Rip) : Blocks.Get(s->Rip);
             JitBlockCode? code = block.Code;
-            if (code != null && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)
+            if (code != null && !interpretNext && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)
             {
                 JitRegion region = block.Region!; // the region may be dropped while it runs (a write to its code)
+                Jit.RegionRuns++;
+                region.Runs++;
                 try
                 {
                     exit = code(this);
@@ -61,6 +63,12 @@ public sealed unsafe partial class Cpu
                     prev = null;
                     continue;
                 }
+                if (exit == JitEmitter.MissExit)
+                {
+                    // It left at the op that missed the TLB, as it was when the op began: the interpreter runs it.
+                    interpretNext = true;
+                    Jit.ObserveMissExit(block, region, Blocks);
+                }
                 StopRequested = false;
                 prev = chaining ? block : null;
                 if (profiling) Jit.ProfileRun(block);
@@ -68,7 +76,9 @@ public sealed unsafe partial class Cpu
             else
             {
                 if (code == null) Jit.Observe(block, Blocks);
+                Jit.InterpretedRuns++;
                 Interpret(block, stopAt);
+                interpretNext = false;
                 prev = null;
             }
         }
