@@ -181,15 +181,16 @@ internal sealed unsafe partial class JitEmitter
     /// </summary>
     private void EmitProbe(LocalBuilder tlb, LocalBuilder address, int size, Label miss)
     {
+        // The entry's byte offset, (page & mask) * entry size, as one shift and one mask (the entry size is a power of 2).
+        int entryShift = System.Numerics.BitOperations.Log2((uint)GuestMemory.TlbEntryBytes);
+        if (1 << entryShift != GuestMemory.TlbEntryBytes) throw new InvalidOperationException("TLB entries must be a power of 2 in size");
         _il.Emit(OpCodes.Ldloc, tlb);
         _il.Emit(OpCodes.Ldloc, address);
-        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift - entryShift);
         _il.Emit(OpCodes.Shr_Un);
         _il.Emit(OpCodes.Conv_U4);
-        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask << entryShift);
         _il.Emit(OpCodes.And);
-        _il.Emit(OpCodes.Ldc_I4, GuestMemory.TlbEntryBytes);
-        _il.Emit(OpCodes.Mul);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Dup);
