@@ -59,8 +59,9 @@ public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
     {
         var elf = ElfImage.Parse(Options.Image, Options.ExecPath);
         var image = ElfLoader.Load(elf, Memory);
-        foreach (var h in elf.ProgramHeaders.Where(h => h.Type == ElfImage.PT_LOAD && h.MemorySize > 0))
+        foreach (var h in elf.ProgramHeaders)
         {
+            if (h.Type != ElfImage.PT_LOAD || h.MemorySize == 0) continue;
             ulong start = (h.VirtualAddress + image.LoadBias) & ~GuestMemory.PageMask;
             ulong end = AddressSpace.PageAlign(h.VirtualAddress + image.LoadBias + h.MemorySize);
             AddressSpace.Track(start, end, Options.ExecPath);
