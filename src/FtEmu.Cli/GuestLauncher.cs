@@ -24,7 +24,13 @@ internal static class GuestLauncher
         string cwd = root == null ? Directory.GetCurrentDirectory() : "/";
         string guestExec = root == null ? Path.GetFullPath(hostPath) : "/" + Path.GetRelativePath(root, hostPath).Replace('\\', '/');
         var env = Environment.GetEnvironmentVariables();
-        var envp = env.Keys.Cast<string>().OrderBy(k => k, StringComparer.Ordinal).Select(k => $"{k}={env[k]}").ToArray();
+        var names = new string[env.Count];
+        env.Keys.CopyTo(names, 0);
+        // Array.Sort, not OrderBy: the names are distinct, so the order is the same, and LINQ's sort is
+        // framework code ReadyToRun leaves to the JIT at every start.
+        Array.Sort(names, StringComparer.Ordinal);
+        var envp = new string[names.Length];
+        for (int i = 0; i < names.Length; i++) envp[i] = $"{names[i]}={env[names[i]]}";
         var options = new ProcessOptions
         {
             Image = image,

@@ -1,3 +1,4 @@
 using FtEmu.Cli;
 
+StartupWarmUp.StartFor(args);
 return FtEmuCommand.Invoke(args);

@@ -10,7 +10,9 @@ public sealed unsafe class BlockDecoder
 
     private readonly GuestCodeReader _reader;
     private readonly Decoder _decoder;
-    private readonly List<DecodedOp> _scratch = new(MaxBlockLength);
+    // An array, not a List: List<DecodedOp> is framework code over our struct that ReadyToRun cannot
+    // precompile, so every start JIT-compiled it (and ran its unoptimised code until tier-up).
+    private readonly DecodedOp[] _scratch = new DecodedOp[MaxBlockLength];
 
     public BlockDecoder(GuestMemory memory)
     {
@@ -20,25 +22,27 @@ public sealed unsafe class BlockDecoder
 
     public Block Decode(ulong ip)
     {
-        _scratch.Clear();
+        int n = 0;
         _reader.Position = ip;
         _decoder.IP = ip;
         ulong next = ip;
-        while (_scratch.Count < MaxBlockLength)
+        while (n < MaxBlockLength)
         {
             _decoder.Decode(out var instr);
             if (instr.IsInvalid)
             {
                 // Undecodable bytes end the block before them; on their own they become a faulting op.
-                if (_scratch.Count == 0) _scratch.Add(FaultOp(ip, _decoder.LastError));
+                if (n == 0) _scratch[n++] = FaultOp(ip, _decoder.LastError);
                 break;
             }
-            _scratch.Add(Translate(in instr));
+            _scratch[n++] = Translate(in instr);
             next = instr.NextIP;
             if (EndsBlock(in instr)) break;
         }
-        ulong end = _scratch.Count == 1 && _scratch[0].Length == 0 ? ip + 1 : next;
-        return new Block(ip, _scratch.ToArray(), end);
+        ulong end = n == 1 && _scratch[0].Length == 0 ? ip + 1 : next;
+        var ops = new DecodedOp[n];
+        Array.Copy(_scratch, ops, n);
+        return new Block(ip, ops, end);
     }
 
     private static bool EndsBlock(in Instruction instr) =>

@@ -30,6 +30,7 @@ public static unsafe partial class Inst
         RegisterAdxMovbe(r);
         RegisterX87(r);
         s_legacyXmmCodes = null; // only needed while registering
+        s_legacyXmmStart = null;
     }
 
     /// <summary>Undefined or unsupported instruction: SIGILL at this instruction.</summary>

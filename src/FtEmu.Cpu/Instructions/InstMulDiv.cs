@@ -199,14 +199,24 @@ public static unsafe partial class Inst
                     break;
                 }
                 if (rdx >= d) throw DivideError(ref op);
-                var n = new UInt128(rdx, rax);
-                UInt128 q = n / d;
-                cpu.Gpr(Reg.Rax) = (ulong)q;
-                cpu.Gpr(Reg.Rdx) = (ulong)(n - q * d);
+                cpu.Gpr(Reg.Rax) = Divide128(rdx, rax, d, out cpu.Gpr(Reg.Rdx));
                 break;
             }
         }
         SetDivFlags(cpu);
+    }
+
+    /// <summary>(hi:lo) / d with hi &lt; d, so the quotient fits 64 bits.</summary>
+    /// <remarks>
+    /// Apart from <see cref="Div"/>: ReadyToRun does not precompile code using UInt128, and DIV
+    /// (in every printf) was JIT-compiled at start-up for the sake of this rare case.
+    /// </remarks>
+    private static ulong Divide128(ulong hi, ulong lo, ulong d, out ulong remainder)
+    {
+        var n = new UInt128(hi, lo);
+        UInt128 q = n / d;
+        remainder = (ulong)(n - q * d);
+        return (ulong)q;
     }
 
     public static void Idiv(Cpu cpu, ref DecodedOp op)

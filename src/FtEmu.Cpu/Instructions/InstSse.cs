@@ -13,7 +13,13 @@ public static unsafe partial class Inst
     /// <summary>MXCSR bits that may be set (DAZ supported); anything else in LDMXCSR/FXRSTOR is #GP.</summary>
     private const uint MxcsrWritable = 0xFFFF;
 
-    private static Dictionary<Mnemonic, List<Code>>? s_legacyXmmCodes;
+    /// <summary>
+    /// Legacy-encoded, non-MMX codes grouped by mnemonic, ascending within a group: mnemonic m's are
+    /// s_legacyXmmCodes[s_legacyXmmStart[m] .. s_legacyXmmStart[m + 1]]. Arrays, not a dictionary of
+    /// lists over Iced's enums, so that ReadyToRun code builds it without the JIT.
+    /// </summary>
+    private static Code[]? s_legacyXmmCodes;
+    private static int[]? s_legacyXmmStart;
 
     private static void RegisterSse(OpcodeRegistry r)
     {
@@ -34,22 +40,33 @@ public static unsafe partial class Inst
     /// <summary>Registers every legacy-encoded, non-MMX form of <paramref name="m"/>.</summary>
     private static void AddSse(OpcodeRegistry r, Mnemonic m, delegate*<Cpu, ref DecodedOp, void> handler)
     {
-        if (s_legacyXmmCodes == null)
+        if (s_legacyXmmCodes == null) IndexLegacyXmmCodes();
+        int from = s_legacyXmmStart![(int)m], to = s_legacyXmmStart[(int)m + 1];
+        if (from == to) throw new KeyNotFoundException($"{m} has no legacy XMM encoding");
+        for (int i = from; i < to; i++) r.Add(s_legacyXmmCodes![i], handler);
+    }
+
+    /// <summary>Fills <see cref="s_legacyXmmCodes"/> by counting sort on the mnemonic.</summary>
+    private static void IndexLegacyXmmCodes()
+    {
+        string[] names = IcedEnums.CodeNames;
+        var start = new int[IcedEnums.MnemonicCount + 1];
+        var legacy = new bool[names.Length];
+        for (int i = 0; i < names.Length; i++)
         {
-            s_legacyXmmCodes = new Dictionary<Mnemonic, List<Code>>();
-            foreach (var code in Enum.GetValues<Code>())
-            {
-                string name = code.ToString();
-                if (name.StartsWith("VEX_", StringComparison.Ordinal) || name.StartsWith("EVEX_", StringComparison.Ordinal) ||
-                    name.StartsWith("XOP_", StringComparison.Ordinal) || name.StartsWith("MVEX_", StringComparison.Ordinal) ||
-                    name.Contains("_mm", StringComparison.Ordinal))
-                    continue;
-                var mnemonic = code.Mnemonic();
-                if (!s_legacyXmmCodes.TryGetValue(mnemonic, out var list)) s_legacyXmmCodes[mnemonic] = list = new List<Code>();
-                list.Add(code);
-            }
+            string name = names[i];
+            legacy[i] = !(name.StartsWith("VEX_", StringComparison.Ordinal) || name.StartsWith("EVEX_", StringComparison.Ordinal) ||
+                name.StartsWith("XOP_", StringComparison.Ordinal) || name.StartsWith("MVEX_", StringComparison.Ordinal) ||
+                name.Contains("_mm", StringComparison.Ordinal));
+            if (legacy[i]) start[(int)((Code)i).Mnemonic() + 1]++;
         }
-        foreach (var code in s_legacyXmmCodes[m]) r.Add(code, handler);
+        for (int m = 0; m < IcedEnums.MnemonicCount; m++) start[m + 1] += start[m];
+        var codes = new Code[start[^1]];
+        var next = (int[])start.Clone();
+        for (int i = 0; i < names.Length; i++)
+            if (legacy[i]) codes[next[(int)((Code)i).Mnemonic()]++] = (Code)i;
+        s_legacyXmmStart = start;
+        s_legacyXmmCodes = codes;
     }
 
     // ---- operand access ----

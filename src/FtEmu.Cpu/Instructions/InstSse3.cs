@@ -10,11 +10,11 @@ public static unsafe partial class Inst
 {
     private static void RegisterSse3(OpcodeRegistry r) => AddXmmTable(r, new[]
     {
-        X<AddSubPs>(Mnemonic.Addsubps), X<AddSubPd>(Mnemonic.Addsubpd),
-        X<HorizontalPs<AddF>>(Mnemonic.Haddps), X<HorizontalPd<AddF>>(Mnemonic.Haddpd),
-        X<HorizontalPs<SubF>>(Mnemonic.Hsubps), X<HorizontalPd<SubF>>(Mnemonic.Hsubpd),
-        X<DupDwords<Odd>>(Mnemonic.Movshdup), X<DupDwords<Even>>(Mnemonic.Movsldup),
-        X<Movddup>(Mnemonic.Movddup), X<Lddqu>(Mnemonic.Lddqu),
+        H(Mnemonic.Addsubps, &XmmOp<AddSubPs>), H(Mnemonic.Addsubpd, &XmmOp<AddSubPd>),
+        H(Mnemonic.Haddps, &XmmOp<HorizontalPs<AddF>>), H(Mnemonic.Haddpd, &XmmOp<HorizontalPd<AddF>>),
+        H(Mnemonic.Hsubps, &XmmOp<HorizontalPs<SubF>>), H(Mnemonic.Hsubpd, &XmmOp<HorizontalPd<SubF>>),
+        H(Mnemonic.Movshdup, &XmmOp<DupDwords<Odd>>), H(Mnemonic.Movsldup, &XmmOp<DupDwords<Even>>),
+        H(Mnemonic.Movddup, &XmmOp<Movddup>), H(Mnemonic.Lddqu, &XmmOp<Lddqu>),
     });
 
     internal interface IFloatOp { static abstract FOp Op { get; } }

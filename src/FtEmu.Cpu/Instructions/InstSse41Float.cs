@@ -10,11 +10,11 @@ public static unsafe partial class Inst
 {
     private static void RegisterSse41Float(OpcodeRegistry r) => AddXmmTable(r, new[]
     {
-        X<Round<AllLanes, F32>>(Mnemonic.Roundps), X<Round<AllLanes, F64>>(Mnemonic.Roundpd),
-        X<Round<LowLane, F32>>(Mnemonic.Roundss), X<Round<LowLane, F64>>(Mnemonic.Roundsd),
-        X<Dpps>(Mnemonic.Dpps), X<Dppd>(Mnemonic.Dppd),
-        X<BlendImm<uint>>(Mnemonic.Blendps), X<BlendImm<ulong>>(Mnemonic.Blendpd),
-        X<BlendVar<uint>>(Mnemonic.Blendvps), X<BlendVar<ulong>>(Mnemonic.Blendvpd), X<BlendVar<byte>>(Mnemonic.Pblendvb),
+        H(Mnemonic.Roundps, &XmmOp<Round<AllLanes, F32>>), H(Mnemonic.Roundpd, &XmmOp<Round<AllLanes, F64>>),
+        H(Mnemonic.Roundss, &XmmOp<Round<LowLane, F32>>), H(Mnemonic.Roundsd, &XmmOp<Round<LowLane, F64>>),
+        H(Mnemonic.Dpps, &XmmOp<Dpps>), H(Mnemonic.Dppd, &XmmOp<Dppd>),
+        H(Mnemonic.Blendps, &XmmOp<BlendImm<uint>>), H(Mnemonic.Blendpd, &XmmOp<BlendImm<ulong>>),
+        H(Mnemonic.Blendvps, &XmmOp<BlendVar<uint>>), H(Mnemonic.Blendvpd, &XmmOp<BlendVar<ulong>>), H(Mnemonic.Pblendvb, &XmmOp<BlendVar<byte>>),
     });
 
     internal interface ILanes { static abstract bool All { get; } }

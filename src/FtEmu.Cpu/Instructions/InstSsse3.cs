@@ -11,17 +11,17 @@ public static unsafe partial class Inst
 {
     private static void RegisterSsse3(OpcodeRegistry r) => AddXmmTable(r, new[]
     {
-        X<Pshufb>(Mnemonic.Pshufb),
-        X<HorizontalInt<short, Wrap<short>, Plus>>(Mnemonic.Phaddw),
-        X<HorizontalInt<int, Wrap<int>, Plus>>(Mnemonic.Phaddd),
-        X<HorizontalInt<short, Saturate16, Plus>>(Mnemonic.Phaddsw),
-        X<HorizontalInt<short, Wrap<short>, Minus>>(Mnemonic.Phsubw),
-        X<HorizontalInt<int, Wrap<int>, Minus>>(Mnemonic.Phsubd),
-        X<HorizontalInt<short, Saturate16, Minus>>(Mnemonic.Phsubsw),
-        X<Pmaddubsw>(Mnemonic.Pmaddubsw), X<Pmulhrsw>(Mnemonic.Pmulhrsw),
-        X<SignOf<sbyte>>(Mnemonic.Psignb), X<SignOf<short>>(Mnemonic.Psignw), X<SignOf<int>>(Mnemonic.Psignd),
-        X<AbsOf<sbyte>>(Mnemonic.Pabsb), X<AbsOf<short>>(Mnemonic.Pabsw), X<AbsOf<int>>(Mnemonic.Pabsd),
-        X<Palignr>(Mnemonic.Palignr),
+        H(Mnemonic.Pshufb, &XmmOp<Pshufb>),
+        H(Mnemonic.Phaddw, &XmmOp<HorizontalInt<short, Wrap<short>, Plus>>),
+        H(Mnemonic.Phaddd, &XmmOp<HorizontalInt<int, Wrap<int>, Plus>>),
+        H(Mnemonic.Phaddsw, &XmmOp<HorizontalInt<short, Saturate16, Plus>>),
+        H(Mnemonic.Phsubw, &XmmOp<HorizontalInt<short, Wrap<short>, Minus>>),
+        H(Mnemonic.Phsubd, &XmmOp<HorizontalInt<int, Wrap<int>, Minus>>),
+        H(Mnemonic.Phsubsw, &XmmOp<HorizontalInt<short, Saturate16, Minus>>),
+        H(Mnemonic.Pmaddubsw, &XmmOp<Pmaddubsw>), H(Mnemonic.Pmulhrsw, &XmmOp<Pmulhrsw>),
+        H(Mnemonic.Psignb, &XmmOp<SignOf<sbyte>>), H(Mnemonic.Psignw, &XmmOp<SignOf<short>>), H(Mnemonic.Psignd, &XmmOp<SignOf<int>>),
+        H(Mnemonic.Pabsb, &XmmOp<AbsOf<sbyte>>), H(Mnemonic.Pabsw, &XmmOp<AbsOf<short>>), H(Mnemonic.Pabsd, &XmmOp<AbsOf<int>>),
+        H(Mnemonic.Palignr, &XmmOp<Palignr>),
     });
 
     /// <summary>Each result byte is the destination byte the source byte selects, or 0 if its top bit is set.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Iced.Intel;
 
 namespace FtEmu.Cpu;
@@ -188,12 +187,14 @@ public static unsafe partial class Inst
         Span<byte> pattern = stackalloc byte[page];
         // Chunks are at most a page and at most the count's bytes.
         pattern = pattern[..(int)Math.Min((ulong)page, Math.Min(cpu.Gpr(Reg.Rcx), (ulong)page) * (ulong)size)];
-        switch (size)
+        // One element, then doubling copies: byte-span code is precompiled, while Fill over ushort,
+        // uint or ulong spans was JIT-compiled when a guest first ran REP STOS (every glibc start).
+        for (int i = 0; i < size; i++) pattern[i] = (byte)(v >> (8 * i));
+        for (int filled = size; filled < pattern.Length;)
         {
-            case 1: pattern.Fill((byte)v); break;
-            case 2: MemoryMarshal.Cast<byte, ushort>(pattern).Fill((ushort)v); break;
-            case 4: MemoryMarshal.Cast<byte, uint>(pattern).Fill((uint)v); break;
-            default: MemoryMarshal.Cast<byte, ulong>(pattern).Fill(v); break;
+            int n = Math.Min(filled, pattern.Length - filled);
+            pattern[..n].CopyTo(pattern[filled..]);
+            filled += n;
         }
         ref ulong rcx = ref cpu.Gpr(Reg.Rcx);
         ref ulong rdi = ref cpu.Gpr(Reg.Rdi);

@@ -66,10 +66,11 @@ public static unsafe partial class Inst
         foreach (var (m, h) in table) AddSse(r, m, (delegate*<Cpu, ref DecodedOp, void>)h);
     }
 
-    /// <summary>A table entry for <see cref="XmmOp{TOp}"/>.</summary>
-    private static (Mnemonic, nint) X<TOp>(Mnemonic m) where TOp : struct, IXmmOp =>
-        (m, (nint)(delegate*<Cpu, ref DecodedOp, void>)&XmmOp<TOp>);
-
-    /// <summary>A table entry for a hand-written handler.</summary>
+    /// <summary>
+    /// A table entry: a hand-written handler or an <see cref="XmmOp{TOp}"/>. Tables take
+    /// <c>&amp;XmmOp&lt;T&gt;</c> directly, not through a generic helper: ReadyToRun does not
+    /// precompile such a helper over generic policies (HorizontalInt&lt;short, ...&gt;), and JIT-compiling
+    /// one per entry slowed start-up.
+    /// </summary>
     private static (Mnemonic, nint) H(Mnemonic m, delegate*<Cpu, ref DecodedOp, void> handler) => (m, (nint)handler);
 }

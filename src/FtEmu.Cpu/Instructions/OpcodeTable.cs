@@ -9,23 +9,21 @@ namespace FtEmu.Cpu;
 /// </summary>
 public static unsafe class OpcodeTable
 {
-    private static readonly int CodeCount = Enum.GetValues<Code>().Length;
-    private static readonly nint[] s_handlers = new nint[CodeCount];
-    private static readonly bool[] s_endsBlock = new bool[CodeCount];
+    private static readonly nint[] s_handlers = new nint[IcedEnums.CodeCount];
+    private static readonly bool[] s_endsBlock;
 
     static OpcodeTable()
     {
         var registry = new OpcodeRegistry();
         Inst.RegisterAll(registry);
+        nint invalid = (nint)(delegate*<Cpu, ref DecodedOp, void>)&Inst.InvalidOpcode;
         for (int i = 0; i < s_handlers.Length; i++)
         {
-            var code = (Code)i;
-            if (registry.ByCode.TryGetValue(code, out nint h) || registry.ByMnemonic.TryGetValue(code.Mnemonic(), out h))
-                s_handlers[i] = h;
-            else
-                s_handlers[i] = (nint)(delegate*<Cpu, ref DecodedOp, void>)&Inst.InvalidOpcode;
+            nint h = registry.ByCode[i];
+            if (h == 0) h = registry.ByMnemonic[(int)((Code)i).Mnemonic()];
+            s_handlers[i] = h != 0 ? h : invalid;
         }
-        foreach (var code in registry.BlockEnders) s_endsBlock[(int)code] = true;
+        s_endsBlock = registry.BlockEnders;
     }
 
     public static delegate*<Cpu, ref DecodedOp, void> Handler(Code code) =>
@@ -39,19 +37,38 @@ public static unsafe class OpcodeTable
 }
 
 /// <summary>Collects handler registrations from the instruction families.</summary>
+/// <remarks>
+/// Plain arrays indexed by Code and Mnemonic rather than dictionaries over Iced's enums: ReadyToRun
+/// cannot precompile framework generics over another assembly's types, and their JIT compilation
+/// was a good part of the table's start-up cost. 0 means "not registered".
+/// </remarks>
 public sealed unsafe class OpcodeRegistry
 {
-    internal readonly Dictionary<Mnemonic, nint> ByMnemonic = new();
-    internal readonly Dictionary<Code, nint> ByCode = new();
-    internal readonly List<Code> BlockEnders = new();
+    internal readonly nint[] ByMnemonic = new nint[IcedEnums.MnemonicCount];
+    internal readonly nint[] ByCode = new nint[IcedEnums.CodeCount];
+    internal readonly bool[] BlockEnders = new bool[IcedEnums.CodeCount];
 
     /// <summary>Every encoding of <paramref name="mnemonic"/> runs <paramref name="handler"/>.</summary>
-    public void Add(Mnemonic mnemonic, delegate*<Cpu, ref DecodedOp, void> handler) =>
-        ByMnemonic.Add(mnemonic, (nint)handler);
+    public void Add(Mnemonic mnemonic, delegate*<Cpu, ref DecodedOp, void> handler)
+    {
+        if (!TrySet(ByMnemonic, (int)mnemonic, (nint)handler)) throw RegisteredTwice(mnemonic.ToString());
+    }
 
     /// <summary>Exactly this encoding runs <paramref name="handler"/> (wins over a mnemonic registration).</summary>
-    public void Add(Code code, delegate*<Cpu, ref DecodedOp, void> handler) =>
-        ByCode.Add(code, (nint)handler);
+    public void Add(Code code, delegate*<Cpu, ref DecodedOp, void> handler)
+    {
+        if (!TrySet(ByCode, (int)code, (nint)handler)) throw RegisteredTwice(code.ToString());
+    }
 
-    public void EndBlockAfter(Code code) => BlockEnders.Add(code);
+    public void EndBlockAfter(Code code) => BlockEnders[(int)code] = true;
+
+    private static bool TrySet(nint[] table, int index, nint handler)
+    {
+        if (table[index] != 0) return false;
+        table[index] = handler;
+        return true;
+    }
+
+    // Registering one thing twice is a bug in a family's table (Dictionary.Add threw here before).
+    private static ArgumentException RegisteredTwice(string name) => new($"{name} is registered twice");
 }

@@ -12,8 +12,12 @@ internal sealed unsafe class PageAllocator : IDisposable
 {
     private const int PagesPerSlab = 256;
 
-    private readonly List<nint> _slabs = new();
-    private readonly Stack<nint> _free = new();
+    // Arrays rather than List<nint>/Stack<nint>: ReadyToRun has no precompiled code for those
+    // instantiations, and the free stack is on the page-allocation path from the first page on.
+    private nint[] _slabs = new nint[8];
+    private int _slabCount;
+    private nint[] _free = new nint[64];
+    private int _freeCount;
     private byte* _next;
     private int _left;
 
@@ -21,16 +25,17 @@ internal sealed unsafe class PageAllocator : IDisposable
     public byte* Allocate()
     {
         byte* page;
-        if (_free.TryPop(out nint reused))
+        if (_freeCount > 0)
         {
-            page = (byte*)reused;
+            page = (byte*)_free[--_freeCount];
         }
         else
         {
             if (_left == 0)
             {
                 _next = (byte*)NativeMemory.AlignedAlloc(PagesPerSlab * (nuint)GuestMemory.PageSize, (nuint)GuestMemory.PageSize);
-                _slabs.Add((nint)_next);
+                if (_slabCount == _slabs.Length) _slabs = Grown(_slabs);
+                _slabs[_slabCount++] = (nint)_next;
                 _left = PagesPerSlab;
             }
             page = _next;
@@ -42,13 +47,24 @@ internal sealed unsafe class PageAllocator : IDisposable
         return page;
     }
 
-    public void Free(byte* page) => _free.Push((nint)page);
+    public void Free(byte* page)
+    {
+        if (_freeCount == _free.Length) _free = Grown(_free);
+        _free[_freeCount++] = (nint)page;
+    }
 
     public void Dispose()
     {
-        foreach (nint slab in _slabs) NativeMemory.AlignedFree((void*)slab);
-        _slabs.Clear();
-        _free.Clear();
+        for (int i = 0; i < _slabCount; i++) NativeMemory.AlignedFree((void*)_slabs[i]);
+        _slabCount = 0;
+        _freeCount = 0;
         _left = 0;
+    }
+
+    private static nint[] Grown(nint[] items)
+    {
+        var bigger = new nint[items.Length * 2];
+        Array.Copy(items, bigger, items.Length);
+        return bigger;
     }
 }

@@ -14,7 +14,7 @@ public sealed class AddressSpace
     private const ulong PageMask = GuestMemory.PageMask;
 
     /// <summary>Mapped ranges by start address; no two overlap.</summary>
-    private readonly SortedDictionary<ulong, Vma> _vmas = new();
+    private readonly VmaMap _vmas = new();
 
     public AddressSpace(GuestMemory memory) => Memory = memory;
 
@@ -39,7 +39,7 @@ public sealed class AddressSpace
         length = PageAlign(length);
         Remove(start, length);
         Memory.Map(start, length, prot);
-        _vmas[start] = new Vma(start, start + length, prot, name);
+        _vmas.Set(new Vma(start, start + length, prot, name));
     }
 
     /// <summary>Replaces the bookkeeping with a snapshot's; the pages themselves are restored in memory separately.</summary>
@@ -48,7 +48,7 @@ public sealed class AddressSpace
         BrkStart = brkStart;
         Brk = brk;
         _vmas.Clear();
-        foreach (var v in vmas) _vmas[v.Start] = v;
+        foreach (var v in vmas) _vmas.Set(v);
     }
 
     /// <summary>Records a range the loader mapped directly into memory.</summary>
@@ -56,7 +56,7 @@ public sealed class AddressSpace
     {
         if (!TryGetProtection(start, out var prot)) prot = Protection.None;
         Remove(start, end - start);
-        _vmas[start] = new Vma(start, end, prot, name);
+        _vmas.Set(new Vma(start, end, prot, name));
     }
 
     private bool TryGetProtection(ulong address, out Protection prot) => Memory.TryGetProtection(address, out prot);
@@ -75,7 +75,7 @@ public sealed class AddressSpace
         foreach (var v in Overlapping(start, end))
         {
             Split(v, start, end, out var inside);
-            if (inside != null) _vmas[inside.Start] = inside with { Prot = prot };
+            if (inside != null) _vmas.Set(inside with { Prot = prot });
         }
         Memory.Protect(start, length, prot);
     }
@@ -84,8 +84,9 @@ public sealed class AddressSpace
     public bool IsFullyMapped(ulong start, ulong length)
     {
         ulong end = start + PageAlign(length), at = start;
-        foreach (var v in _vmas.Values)
+        for (int i = 0; i < _vmas.Count; i++)
         {
+            var v = _vmas[i];
             if (v.End <= at) continue;
             if (v.Start > at) return false;
             at = v.End;
@@ -100,8 +101,9 @@ public sealed class AddressSpace
         length = PageAlign(length);
         if (hint != 0 && (hint & PageMask) == 0 && hint >= MinAddress && hint + length <= MmapBase && IsFree(hint, length)) return hint;
         ulong top = MmapBase;
-        foreach (var v in _vmas.Values.Reverse())
+        for (int i = _vmas.Count - 1; i >= 0; i--)
         {
+            var v = _vmas[i];
             if (v.Start >= top) continue;
             if (v.End <= top && top - v.End >= length) return top - length;
             top = Math.Min(top, v.Start);
@@ -112,11 +114,19 @@ public sealed class AddressSpace
     public bool IsFree(ulong start, ulong length)
     {
         ulong end = start + PageAlign(length);
-        return !Overlapping(start, end).Any();
+        for (int i = 0; i < _vmas.Count; i++)
+            if (_vmas[i].Start < end && _vmas[i].End > start) return false;
+        return true;
     }
 
-    private List<Vma> Overlapping(ulong start, ulong end) =>
-        _vmas.Values.Where(v => v.Start < end && v.End > start).ToList();
+    /// <summary>The mappings that intersect [start, end), in order; a copy, as callers change the map.</summary>
+    private List<Vma> Overlapping(ulong start, ulong end)
+    {
+        var found = new List<Vma>();
+        for (int i = 0; i < _vmas.Count; i++)
+            if (_vmas[i].Start < end && _vmas[i].End > start) found.Add(_vmas[i]);
+        return found;
+    }
 
     private void Remove(ulong start, ulong length)
     {
@@ -132,11 +142,11 @@ public sealed class AddressSpace
     private void Split(Vma v, ulong start, ulong end, out Vma? inside)
     {
         _vmas.Remove(v.Start);
-        if (v.Start < start) _vmas[v.Start] = v with { End = start };
-        if (v.End > end) _vmas[end] = v with { Start = end };
+        if (v.Start < start) _vmas.Set(v with { End = start });
+        if (v.End > end) _vmas.Set(v with { Start = end });
         ulong s = Math.Max(v.Start, start), e = Math.Min(v.End, end);
         inside = s < e ? v with { Start = s, End = e } : null;
-        if (inside != null) _vmas[s] = inside;
+        if (inside != null) _vmas.Set(inside);
     }
 
     /// <summary>Moves the program break as brk(2) does; returns the new break (unchanged on failure).</summary>

@@ -11,7 +11,8 @@ namespace FtEmu.Linux;
 /// </summary>
 public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
 {
-    private readonly HashSet<ulong> _reportedUnknown = new();
+    // Created on the first unknown syscall: HashSet<ulong> is not precompiled, and most runs never need it.
+    private HashSet<ulong>? _reportedUnknown;
     private readonly HashSet<string> _warnings = new(StringComparer.Ordinal);
 
     /// <summary>Logs a warning the first time it occurs in this process.</summary>
@@ -59,8 +60,9 @@ public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
     {
         var elf = ElfImage.Parse(Options.Image, Options.ExecPath);
         var image = ElfLoader.Load(elf, Memory);
-        foreach (var h in elf.ProgramHeaders.Where(h => h.Type == ElfImage.PT_LOAD && h.MemorySize > 0))
+        foreach (var h in elf.ProgramHeaders)
         {
+            if (h.Type != ElfImage.PT_LOAD || h.MemorySize == 0) continue;
             ulong start = (h.VirtualAddress + image.LoadBias) & ~GuestMemory.PageMask;
             ulong end = AddressSpace.PageAlign(h.VirtualAddress + image.LoadBias + h.MemorySize);
             AddressSpace.Track(start, end, Options.ExecPath);
@@ -109,7 +111,7 @@ public sealed partial class LinuxProcess : ICpuEnvironment, IDisposable
         if (def == null)
         {
             ret = -Errno.ENOSYS;
-            if (_reportedUnknown.Add(nr)) Logger.LogWarning("unsupported syscall {Name} ({Number}) returns ENOSYS", SyscallNames.Name(nr), nr);
+            if ((_reportedUnknown ??= new()).Add(nr)) Logger.LogWarning("unsupported syscall {Name} ({Number}) returns ENOSYS", SyscallNames.Name(nr), nr);
             if (Strace != null) before = $"{SyscallNames.Name(nr)}(0x{args.A0:x}, 0x{args.A1:x}, 0x{args.A2:x})";
         }
         else

@@ -22,7 +22,7 @@ public sealed class ElfImage
         Entry = entry;
         ProgramHeaderOffset = phOffset;
         ProgramHeaderEntrySize = phEntrySize;
-        ProgramHeaders = headers;
+        _headers = headers;
     }
 
     public byte[] Bytes { get; }
@@ -30,7 +30,13 @@ public sealed class ElfImage
     public ulong Entry { get; }
     public ulong ProgramHeaderOffset { get; }
     public ushort ProgramHeaderEntrySize { get; }
-    public IReadOnlyList<ProgramHeader> ProgramHeaders { get; }
+    private readonly ProgramHeader[] _headers;
+
+    /// <summary>
+    /// A span rather than IReadOnlyList: enumerating an array of our struct through the interface
+    /// (or LINQ over it) is framework generic code ReadyToRun cannot precompile, JIT-compiled at start-up.
+    /// </summary>
+    public ReadOnlySpan<ProgramHeader> ProgramHeaders => _headers;
     public bool IsPositionIndependent => Type == ET_DYN;
 
     public static ElfImage Parse(byte[] b, string name)
@@ -64,8 +70,15 @@ public sealed class ElfImage
                     throw new LoadException($"{name}: ELF segment outside the user address space");
             }
         }
-        if (!headers.Any(h => h.Type == PT_LOAD)) throw new LoadException($"{name}: ELF has no loadable segment");
+        if (!HasLoadSegment(headers)) throw new LoadException($"{name}: ELF has no loadable segment");
         return new ElfImage(b, type, entry, phoff, phentsize, headers);
+    }
+
+    private static bool HasLoadSegment(ProgramHeader[] headers)
+    {
+        foreach (var h in headers)
+            if (h.Type == PT_LOAD) return true;
+        return false;
     }
 
     private static ushort U16(byte[] b, int o) => BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(o));

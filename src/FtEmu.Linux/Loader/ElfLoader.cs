@@ -35,6 +35,6 @@ public static class ElfLoader
         }
         foreach (var h in elf.ProgramHeaders)
             if (h.Type == ElfImage.PT_PHDR) phdrAddr = h.VirtualAddress + bias;
-        return new LoadedImage(bias, elf.Entry + bias, phdrAddr, elf.ProgramHeaders.Count, brk, execStack);
+        return new LoadedImage(bias, elf.Entry + bias, phdrAddr, elf.ProgramHeaders.Length, brk, execStack);
     }
 }

@@ -34,22 +34,27 @@ public static class InitialStack
         }
 
         ulong execFnAddr = PushString(execFn);
-        var envAddrs = envp.Select(PushString).ToArray();
-        var argAddrs = argv.Select(PushString).ToArray();
+        // Plain loops and arrays here: LINQ's Select to ulong and List of tuples are framework generics
+        // ReadyToRun cannot precompile, so they were JIT-compiled at every start.
+        var envAddrs = new ulong[envp.Count];
+        for (int i = 0; i < envAddrs.Length; i++) envAddrs[i] = PushString(envp[i]);
+        var argAddrs = new ulong[argv.Count];
+        for (int i = 0; i < argAddrs.Length; i++) argAddrs[i] = PushString(argv[i]);
         ulong platform = PushString("x86_64");
         sp &= ~15UL;
         ulong randomAddr = PushBytes(random16);
 
-        var aux = new List<(ulong, ulong)>
-        {
-            (AT_PHDR, image.ProgramHeaders), (AT_PHENT, 56), (AT_PHNUM, (ulong)image.ProgramHeaderCount),
-            (AT_PAGESZ, GuestMemory.PageSize), (AT_BASE, 0), (AT_FLAGS, 0), (AT_ENTRY, image.Entry),
-            (AT_UID, id.Uid), (AT_EUID, id.EffectiveUid), (AT_GID, id.Gid), (AT_EGID, id.EffectiveGid),
-            (AT_SECURE, 0), (AT_RANDOM, randomAddr), (AT_HWCAP, CpuidModel.Leaf1Edx), (AT_HWCAP2, 0),
-            (AT_CLKTCK, 100), (AT_PLATFORM, platform), (AT_EXECFN, execFnAddr), (AT_MINSIGSTKSZ, 2048), (AT_NULL, 0),
-        };
+        // The auxiliary vector as key, value pairs.
+        ulong[] aux =
+        [
+            AT_PHDR, image.ProgramHeaders, AT_PHENT, 56, AT_PHNUM, (ulong)image.ProgramHeaderCount,
+            AT_PAGESZ, GuestMemory.PageSize, AT_BASE, 0, AT_FLAGS, 0, AT_ENTRY, image.Entry,
+            AT_UID, id.Uid, AT_EUID, id.EffectiveUid, AT_GID, id.Gid, AT_EGID, id.EffectiveGid,
+            AT_SECURE, 0, AT_RANDOM, randomAddr, AT_HWCAP, CpuidModel.Leaf1Edx, AT_HWCAP2, 0,
+            AT_CLKTCK, 100, AT_PLATFORM, platform, AT_EXECFN, execFnAddr, AT_MINSIGSTKSZ, 2048, AT_NULL, 0,
+        ];
 
-        int words = 1 + argAddrs.Length + 1 + envAddrs.Length + 1 + aux.Count * 2;
+        int words = 1 + argAddrs.Length + 1 + envAddrs.Length + 1 + aux.Length;
         sp -= (ulong)words * 8;
         sp &= ~15UL;
         var frame = new byte[words * 8];
@@ -64,11 +69,7 @@ public static class InitialStack
         W(0);
         foreach (var e in envAddrs) W(e);
         W(0);
-        foreach (var (k, v) in aux)
-        {
-            W(k);
-            W(v);
-        }
+        foreach (var a in aux) W(a);
         memory.WriteInitial(sp, frame);
         return sp;
     }
