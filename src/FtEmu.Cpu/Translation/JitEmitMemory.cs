@@ -23,14 +23,14 @@ internal sealed unsafe partial class JitEmitter
     private static readonly MethodInfo s_readMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.ReadMiss))!;
     private static readonly MethodInfo s_writeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.WriteMiss))!;
 
-    private enum StubKind : byte { Read, Write, Target }
+    private enum StubKind : byte { Read, Write, Read128, Write128, Target, Align }
 
     /// <summary>
     /// A cold path: what to make exact (the registers and flags of the op's start), the op (its
     /// address and index in its member, where a leaving stub exits) and the access a resuming stub finishes.
     /// </summary>
     private sealed record FaultStub(
-        Label Entry, Label Resume, StubKind Kind, LocalBuilder Address, LocalBuilder? Value, int Size,
+        Label Entry, Label Resume, StubKind Kind, LocalBuilder Address, LocalBuilder? Value, LocalBuilder? ValueHigh, int Size,
         int? OpIndex, (int Reg, LocalBuilder Local)[] Registers, (FlagOp Kind, int Size, bool HasB)? Flags,
         ulong OpIp, int OpInMember);
 
@@ -175,6 +175,57 @@ internal sealed unsafe partial class JitEmitter
         AddStub(miss, resume, StubKind.Write, address, value, size);
     }
 
+    /// <summary>Reads 16 bytes at the address in <paramref name="address"/> into _t0 (low quadword) and _t1 (high).</summary>
+    private void ReadMemory128(LocalBuilder address)
+    {
+        var miss = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        EmitProbe(_tlbRead, address, 16, miss);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Ldind_I8);
+        _il.Emit(OpCodes.Stloc, _t0);
+        _il.Emit(OpCodes.Ldc_I4_8);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldind_I8);
+        _il.Emit(OpCodes.Stloc, _t1);
+        _il.MarkLabel(resume);
+        AddStub(miss, resume, StubKind.Read128, address, null, 16);
+    }
+
+    /// <summary>Writes the quadwords in <paramref name="low"/> and <paramref name="high"/> as 16 bytes at the address in <paramref name="address"/>.</summary>
+    private void WriteMemory128(LocalBuilder address, LocalBuilder low, LocalBuilder high)
+    {
+        var miss = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        EmitProbe(_tlbWrite, address, 16, miss);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Ldloc, low);
+        _il.Emit(OpCodes.Stind_I8);
+        _il.Emit(OpCodes.Ldc_I4_8);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldloc, high);
+        _il.Emit(OpCodes.Stind_I8);
+        _il.MarkLabel(resume);
+        AddStub(miss, resume, StubKind.Write128, address, low, 16, high);
+    }
+
+    /// <summary>
+    /// The 16-byte operand of a legacy SSE instruction must be 16-aligned: a misaligned one goes to
+    /// a stub, which leaves for the interpreter to raise #GP (or, resuming, raises it as the handler).
+    /// </summary>
+    private void EmitAlignmentCheck(LocalBuilder address)
+    {
+        var bad = _il.DefineLabel();
+        var resume = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Conv_U4);
+        _il.Emit(OpCodes.Ldc_I4, 15);
+        _il.Emit(OpCodes.And);
+        _il.Emit(OpCodes.Brtrue, bad);
+        _il.MarkLabel(resume);
+        AddStub(bad, resume, StubKind.Align, address, null, 16);
+    }
+
     /// <summary>
     /// Leaves the host pointer for the access on the stack, or branches to <paramref name="miss"/>:
     /// the entry of the first byte's page must hold the page of the last byte.
@@ -235,11 +286,11 @@ internal sealed unsafe partial class JitEmitter
         AddStub(bad, resume, StubKind.Target, target, null, 8);
     }
 
-    private void AddStub(Label entry, Label resume, StubKind kind, LocalBuilder address, LocalBuilder? value, int size)
+    private void AddStub(Label entry, Label resume, StubKind kind, LocalBuilder address, LocalBuilder? value, int size, LocalBuilder? valueHigh = null)
     {
         if (!_lazyOp)
         {
-            _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, null, Array.Empty<(int, LocalBuilder)>(), null, _opIp, _opInMember));
+            _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, null, Array.Empty<(int, LocalBuilder)>(), null, _opIp, _opInMember));
             return;
         }
         if (_flagLocalsChanged && _faultFlags != null)
@@ -247,7 +298,7 @@ internal sealed unsafe partial class JitEmitter
         var regs = new List<(int, LocalBuilder)>();
         for (int r = 0; r < 16; r++)
             if (_faultDirty[r]) regs.Add((r, _shadowed[r] ? _shadowLocal[r]! : _reg[r]!));
-        _stubs.Add(new FaultStub(entry, resume, kind, address, value, size, _faultOp, regs.ToArray(), _faultFlags, _opIp, _opInMember));
+        _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, _faultOp, regs.ToArray(), _faultFlags, _opIp, _opInMember));
     }
 
     /// <summary>Emits every cold path after the region's code.</summary>
@@ -296,6 +347,22 @@ internal sealed unsafe partial class JitEmitter
                     _il.Emit(OpCodes.Ldloc, stub.Value!);
                     _il.Emit(OpCodes.Ldc_I4, stub.Size);
                     _il.Emit(OpCodes.Call, s_writeMiss);
+                    break;
+                case StubKind.Read128:
+                    _il.Emit(OpCodes.Ldloc, _mem);
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    CallRead128();
+                    break;
+                case StubKind.Write128:
+                    _il.Emit(OpCodes.Ldloc, _mem);
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    _il.Emit(OpCodes.Ldloc, stub.Value!);
+                    _il.Emit(OpCodes.Ldloc, stub.ValueHigh!);
+                    _il.Emit(OpCodes.Call, JitLayout.Write128);
+                    break;
+                case StubKind.Align:
+                    _il.Emit(OpCodes.Ldloc, stub.Address);
+                    _il.Emit(OpCodes.Call, s_checkAligned); // throws
                     break;
                 default:
                     _il.Emit(OpCodes.Ldloc, stub.Address);

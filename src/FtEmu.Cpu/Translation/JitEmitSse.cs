@@ -26,25 +26,20 @@ internal sealed unsafe partial class JitEmitter
         // The aligned forms (Inst.MovAligned): #GP before the access when the address is not 16-aligned.
         if (op.Code.Mnemonic() is Mnemonic.Movaps or Mnemonic.Movapd or Mnemonic.Movdqa
             or Mnemonic.Movntps or Mnemonic.Movntpd or Mnemonic.Movntdq)
-        {
-            _il.Emit(OpCodes.Ldloc, _ea);
-            _il.Emit(OpCodes.Call, s_checkAligned);
-        }
+            EmitAlignmentCheck(_ea);
         if (op.Kind0 == OperandKind.Xmm)
         {
             // Into locals first: a fault leaves the register as it was.
-            _il.Emit(OpCodes.Ldloc, _mem);
-            _il.Emit(OpCodes.Ldloc, _ea);
-            CallRead128();
+            ReadMemory128(_ea);
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
             StoreState64(XmmOffset(op.Reg0, 1), _t1);
             return;
         }
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Ldloc, _ea);
         LoadState64(XmmOffset(op.Reg1, 0));
+        _il.Emit(OpCodes.Stloc, _t0);
         LoadState64(XmmOffset(op.Reg1, 1));
-        _il.Emit(OpCodes.Call, JitLayout.Write128);
+        _il.Emit(OpCodes.Stloc, _t1);
+        WriteMemory128(_ea, _t0, _t1);
     }
 
     private void EmitMovsd(ref DecodedOp op)

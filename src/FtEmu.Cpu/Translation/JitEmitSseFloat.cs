@@ -57,11 +57,8 @@ internal sealed unsafe partial class JitEmitter
             return;
         }
         // A legacy-SSE m128 operand must be 16-aligned (#GP before the access).
-        _il.Emit(OpCodes.Ldloc, _ea);
-        _il.Emit(OpCodes.Call, s_checkAligned);
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Ldloc, _ea);
-        CallRead128();
+        EmitAlignmentCheck(_ea);
+        ReadMemory128(_ea);
     }
 
     /// <summary>Operand 1 as the low quadword of an xmm or m64, pushed.</summary>

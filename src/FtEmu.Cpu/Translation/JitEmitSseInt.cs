@@ -152,11 +152,8 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Stloc, _t1);
             return;
         }
-        _il.Emit(OpCodes.Ldloc, _ea);
-        _il.Emit(OpCodes.Call, s_checkAligned);
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Ldloc, _ea);
-        CallRead128();
+        EmitAlignmentCheck(_ea);
+        ReadMemory128(_ea);
     }
 
     /// <summary>Pushes operand 1 as a vector: the XMM register, or the memory value <see cref="ReadSseSource128"/> read.</summary>

@@ -155,7 +155,7 @@ internal sealed unsafe partial class JitEmitter
             if (left) continue; // the op left the block itself
             if (last) EmitBranchExit(i + 1, op.NextIp); // the block ended at its size limit
             // A write can end the block only through the memory slow path (a code page), which leaving stubs never take here.
-            else if (p.ExitsAfter && (_resumeMisses || p.Form == JitForm.XmmMove)) EmitStopCheck(i, op.NextIp);
+            else if (p.ExitsAfter && _resumeMisses) EmitStopCheck(i, op.NextIp);
         }
     }
 

@@ -179,7 +179,7 @@ internal static class JitFlagPlan
         _ => op.HasMemoryOperand,
     };
 
-    /// <summary>Forms whose only faults are memory accesses and branch-target checks (not #DE, #XM, #GP alignment, handlers).</summary>
+    /// <summary>Forms whose only faults are memory accesses, alignment and branch-target checks, all probed in IL (not #DE, #XM, handlers).</summary>
     private static bool LazyFault(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Mov or JitForm.Movzx or JitForm.Movsx or JitForm.Alu or JitForm.IncDec or JitForm.Neg or JitForm.Not
@@ -187,6 +187,8 @@ internal static class JitFlagPlan
             or JitForm.Setcc or JitForm.Cmov or JitForm.Xchg or JitForm.RotateCl or JitForm.RotateCarry
             or JitForm.DoubleShift or JitForm.Count or JitForm.BitScan or JitForm.Push or JitForm.Pop
             or JitForm.Call or JitForm.Ret or JitForm.Jmp or JitForm.Leave => true,
+        // SSE moves and integer ops: memory accesses and the alignment check of a 16-byte operand, all in IL with stubs.
+        JitForm.XmmMove or JitForm.Movsd or JitForm.SseInt => true,
         JitForm.MulDiv => Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is not (Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv),
         _ => false,
     };

@@ -70,6 +70,46 @@ public partial class JitTests
         Assert.True(jit.Cpu.Jit.MissRecompiles > 0, "the region was not compiled again with resuming stubs");
     }
 
+    /// <summary>
+    /// SSE 16-byte loads and stores alternating between two pages that share a TLB entry: the region
+    /// is compiled again with resuming stubs (Read128/Write128 through the slow path), and the
+    /// misaligned MOVDQA at the end faults from its resuming alignment stub exactly as interpreted.
+    /// </summary>
+    [Fact]
+    public void SixteenByteAccessesResumeTheirMissesAndAMisalignedOneFaultsAsInterpreted()
+    {
+        ulong far = TestMachine.DataBase + TlbAlias;
+        var code = TestMachine.Assemble(a =>
+        {
+            var loop = a.CreateLabel();
+            a.mov(rsi, TestMachine.DataBase);
+            a.mov(rdi, far);
+            a.mov(ecx, 3000);
+            a.Label(ref loop);
+            a.movdqu(xmm0, __xmmword_ptr[rsi + 32]);
+            a.paddq(xmm1, xmm0);
+            a.movdqu(__xmmword_ptr[rdi + 48], xmm1);
+            a.movdqa(xmm2, __xmmword_ptr[rdi + 48]);
+            a.pxor(xmm0, xmm2);
+            a.movdqa(__xmmword_ptr[rsi + 64], xmm0);
+            a.add(rbx, rcx);
+            a.dec(ecx);
+            a.jnz(loop);
+            a.add(rsi, 8);
+            a.jmp(loop); // once more with a misaligned RSI: MOVDQA faults
+        });
+        var (jit, interp) = RunBothAfter(code, m =>
+        {
+            m.Memory.Map(far, GuestMemory.PageSize, Protection.Read | Protection.Write);
+            m.Memory.Write64(TestMachine.DataBase + 32, 0x0123456789ABCDEF);
+            m.Memory.Write64(TestMachine.DataBase + 40, 0xFEDCBA9876543210);
+        }, maxSlice: 211);
+        Assert.True(jit.Cpu.Jit.MissRecompiles > 0, "the region was not compiled again with resuming stubs");
+        var fault = AssertFaultAsInterpreted(jit, interp);
+        Assert.Equal(TestMachine.CodeBase, fault.Rip & ~0xFFFUL); // at the MOVDQA store, not a page fault elsewhere
+        Assert.Equal(0UL, fault.Fault.Address); // #GP reports no address
+    }
+
     /// <summary>Loads and stores across a page boundary always miss; the ops they are in run in the interpreter, exactly.</summary>
     [Fact]
     public void AccessesAcrossAPageBoundaryInCompiledCodeMatchTheInterpreter()
