@@ -60,12 +60,15 @@ public sealed class JitCache
         foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
     }
 
+    /// <summary>Interpreted runs that make a block warm enough to join a region: three quarters of the threshold.</summary>
+    private int MemberHits => Math.Max(1, Threshold * 3 / 4);
+
     /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it (or has it compiled) when it has become hot.</summary>
     internal void Observe(Block block, BlockCache cache)
     {
         if (++block.Hits != Threshold) return; // once: the count goes on past the threshold while a translation is pending
         // Profiling counts handler calls per head block, so it compiles every block on its own.
-        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, Math.Max(1, Threshold * 3 / 4));
+        var region = JitRegion.Build(block, cache, Profiling ? 1 : MaxRegionBlocks, MemberHits);
         if (Background) JitBackgroundCompiler.Enqueue(this, block, region);
         else Install(JitCompiler.Translate(block, region));
     }
@@ -83,7 +86,7 @@ public sealed class JitCache
         if (++region.MissExits < MissRecompileMin || region.ResumeMisses || region.Replaced || region.MissExits * MissRecompileRuns < region.Runs) return;
         region.Replaced = true;
         MissRecompiles++;
-        var again = JitRegion.Build(head, cache, MaxRegionBlocks, Math.Max(1, Threshold * 3 / 4), resumeMisses: true);
+        var again = JitRegion.Build(head, cache, MaxRegionBlocks, MemberHits, resumeMisses: true);
         if (Background) JitBackgroundCompiler.Enqueue(this, head, again);
         else Install(JitCompiler.Translate(head, again));
     }
