@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Reflection;
 using System.Reflection.Emit;
 
@@ -63,7 +64,6 @@ internal sealed unsafe partial class JitEmitter
     private readonly bool[] _shadowed = new bool[16];
     private (FlagOp Kind, int Size, bool HasB)? _faultFlags;
     private bool _flagLocalsChanged;
-    private int _faultOp;
 
     /// <summary>Host-address locals of the read and write TLBs, loaded in the prologue (the tables never move).</summary>
     private LocalBuilder _tlbRead = null!, _tlbWrite = null!;
@@ -123,7 +123,6 @@ internal sealed unsafe partial class JitEmitter
         Array.Clear(_shadowed);
         _faultFlags = _pendingFlags;
         _flagLocalsChanged = false;
-        _faultOp = _opBase + i;
     }
 
     private void EndOp() => _lazyOp = false;
@@ -226,21 +225,24 @@ internal sealed unsafe partial class JitEmitter
         AddStub(bad, resume, StubKind.Align, address, null, 16);
     }
 
+    /// <summary>log2 of the TLB entry size, which must be a power of 2 for <see cref="EmitProbe"/>'s shift.</summary>
+    private static readonly int s_tlbEntryShift = BitOperations.IsPow2(GuestMemory.TlbEntryBytes)
+        ? BitOperations.Log2((uint)GuestMemory.TlbEntryBytes)
+        : throw new InvalidOperationException("TLB entries must be a power of 2 in size");
+
     /// <summary>
     /// Leaves the host pointer for the access on the stack, or branches to <paramref name="miss"/>:
     /// the entry of the first byte's page must hold the page of the last byte.
     /// </summary>
     private void EmitProbe(LocalBuilder tlb, LocalBuilder address, int size, Label miss)
     {
-        // The entry's byte offset, (page & mask) * entry size, as one shift and one mask (the entry size is a power of 2).
-        int entryShift = System.Numerics.BitOperations.Log2((uint)GuestMemory.TlbEntryBytes);
-        if (1 << entryShift != GuestMemory.TlbEntryBytes) throw new InvalidOperationException("TLB entries must be a power of 2 in size");
+        // The entry's byte offset, (page & mask) * entry size, as one shift and one mask.
         _il.Emit(OpCodes.Ldloc, tlb);
         _il.Emit(OpCodes.Ldloc, address);
-        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift - entryShift);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift - s_tlbEntryShift);
         _il.Emit(OpCodes.Shr_Un);
         _il.Emit(OpCodes.Conv_U4);
-        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask << entryShift);
+        _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask << s_tlbEntryShift);
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
@@ -298,7 +300,7 @@ internal sealed unsafe partial class JitEmitter
         var regs = new List<(int, LocalBuilder)>();
         for (int r = 0; r < 16; r++)
             if (_faultDirty[r]) regs.Add((r, _shadowed[r] ? _shadowLocal[r]! : _reg[r]!));
-        _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, _faultOp, regs.ToArray(), _faultFlags, _opIp, _opInMember));
+        _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, _opBase + _opInMember, regs.ToArray(), _faultFlags, _opIp, _opInMember));
     }
 
     /// <summary>Emits every cold path after the region's code.</summary>
