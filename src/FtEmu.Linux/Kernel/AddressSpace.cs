@@ -115,16 +115,18 @@ public sealed class AddressSpace
     {
         ulong end = start + PageAlign(length);
         for (int i = 0; i < _vmas.Count; i++)
-            if (_vmas[i].Start < end && _vmas[i].End > start) return false;
+            if (Intersects(_vmas[i], start, end)) return false;
         return true;
     }
+
+    private static bool Intersects(Vma v, ulong start, ulong end) => v.Start < end && v.End > start;
 
     /// <summary>The mappings that intersect [start, end), in order; a copy, as callers change the map.</summary>
     private List<Vma> Overlapping(ulong start, ulong end)
     {
         var found = new List<Vma>();
         for (int i = 0; i < _vmas.Count; i++)
-            if (_vmas[i].Start < end && _vmas[i].End > start) found.Add(_vmas[i]);
+            if (Intersects(_vmas[i], start, end)) found.Add(_vmas[i]);
         return found;
     }
 
