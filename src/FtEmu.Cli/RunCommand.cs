@@ -23,11 +23,13 @@ internal static class RunCommand
             using var process = new LinuxProcess(launch.Options, host, logger) { Strace = strace };
             process.Start();
             // A developer aid: FTEMU_JIT_PROFILE=1 prints which instructions compiled blocks still hand to
-            // the interpreter (counting per block, so it compiles single blocks); =stats only the totals.
+            // the interpreter (counting per block, so it compiles single blocks); =stats only the totals;
+            // =exits the totals and where regions most often go back to the run loop.
             string? profile = Environment.GetEnvironmentVariable("FTEMU_JIT_PROFILE");
             process.Cpu.Jit.Profiling = profile == "1";
+            process.Cpu.Jit.ProfilingExits = profile == "exits";
             process.Run();
-            if (profile is "1" or "stats") PrintJitProfile(process.Cpu);
+            if (profile is "1" or "stats" or "exits") PrintJitProfile(process.Cpu);
             return Report(process.TerminatingSignal, process.ExitCode, process.Cpu.Rip);
         }
         catch (LoadException e)
@@ -56,9 +58,12 @@ internal static class RunCommand
         Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.BlocksCompiled} regions compiled " +
             $"({jit.RegionBlocksCompiled} blocks, {jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {cpu.Blocks.BlocksDecoded} blocks decoded, {jit.Failures} failed translations {jit.LastFailure}");
         Console.Error.WriteLine($"jit: {jit.RegionRuns} region runs, {jit.InterpretedRuns} interpreted block runs, {jit.MissRecompiles} regions compiled again to resume TLB misses");
+        Console.Error.WriteLine($"jit: {jit.IlBytesCompiled >> 10} KB of IL emitted, {jit.CompileTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms emitting and compiling (on the compiler's thread)");
         var gc = GC.GetGCMemoryInfo();
         Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB (live {GC.GetTotalMemory(true) >> 10} KB), GC committed {gc.TotalCommittedBytes >> 10} KB, " +
             $"JIT-compiled IL {System.Runtime.JitInfo.GetCompiledILBytes() >> 10} KB in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");
+        if (jit.ProfilingExits)
+            foreach (var (head, next, runs) in jit.ExitProfile().Take(30)) Console.Error.WriteLine($"jit: {runs,12} region 0x{head:x} -> 0x{next:x}");
         if (!jit.Profiling) return;
         Console.Error.WriteLine($"jit: {jit.CompiledOpRuns} instructions in compiled blocks (upper bound), {jit.CompiledBlockRuns} compiled block runs");
         foreach (var (code, runs) in jit.FallbackProfile().Take(30)) Console.Error.WriteLine($"jit: {runs,12} {code}");

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace FtEmu.Cpu;
 
 /// <summary>
@@ -10,13 +8,57 @@ namespace FtEmu.Cpu;
 /// </summary>
 internal static class JitBackgroundCompiler
 {
-    private static readonly BlockingCollection<(JitCache Cache, Block Head, JitRegion Region)> s_requests = new();
+    /// <summary>A region waiting to be compiled, with how hot its head was when it was asked for.</summary>
+    internal sealed record Request(JitCache Cache, Block Head, JitRegion Region, long HeatAtEnqueue);
+
+    private static readonly List<Request> s_requests = new();
     private static readonly Lazy<Thread> s_thread = new(Start);
 
     public static void Enqueue(JitCache cache, Block head, JitRegion region)
     {
         _ = s_thread.Value;
-        s_requests.Add((cache, head, region));
+        lock (s_requests)
+        {
+            s_requests.Add(new Request(cache, head, region, Heat(head)));
+            Monitor.Pulse(s_requests);
+        }
+    }
+
+    /// <summary>
+    /// Runs of a head so far: interpreted ones, and a quarter of its compiled region's (a region that is
+    /// compiled again already runs fast, so waiting costs it less). Read from another thread than the
+    /// one that counts, so a stale value only changes the order of compilation.
+    /// </summary>
+    internal static long Heat(Block head) => head.Hits + (head.Region?.Runs ?? 0) / 4;
+
+    /// <summary>
+    /// The request whose head ran most while it waited: at start-up dozens of regions wait at once
+    /// (up to 56 in busybox gzip), and in arrival order the hot loop could wait behind all of them,
+    /// interpreted meanwhile (5 times as many interpreted block runs as when compiling at once).
+    /// </summary>
+    private static Request Take()
+    {
+        lock (s_requests)
+        {
+            while (s_requests.Count == 0) Monitor.Wait(s_requests);
+            int best = Hottest(s_requests);
+            var r = s_requests[best];
+            s_requests.RemoveAt(best);
+            return r;
+        }
+    }
+
+    /// <summary>Index of the request whose head gained most heat since it was asked for; the earliest of equals.</summary>
+    internal static int Hottest(IReadOnlyList<Request> requests)
+    {
+        int best = 0;
+        long bestGain = long.MinValue;
+        for (int i = 0; i < requests.Count; i++)
+        {
+            long gain = Heat(requests[i].Head) - requests[i].HeatAtEnqueue;
+            if (gain > bestGain) (best, bestGain) = (i, gain);
+        }
+        return best;
     }
 
     private static Thread Start()
@@ -28,8 +70,9 @@ internal static class JitBackgroundCompiler
 
     private static void Work()
     {
-        foreach (var (cache, head, region) in s_requests.GetConsumingEnumerable())
+        while (true)
         {
+            var (cache, head, region, _) = Take();
             JitTranslation? done = null;
             try
             {

@@ -41,6 +41,24 @@ public sealed class JitCache
     /// <summary>Compiled regions entered from the run loop, and blocks it interpreted (a region exit costs a trip through the loop).</summary>
     public long RegionRuns, InterpretedRuns;
 
+    /// <summary>IL emitted for the installed regions, and the host time spent emitting and compiling them (statistics only).</summary>
+    public long IlBytesCompiled { get; private set; }
+    public long CompileTicks { get; private set; }
+
+    /// <summary>Profiling (off by default): how often the run loop went from each region's head to each address.</summary>
+    public bool ProfilingExits { get; set; }
+    private readonly Dictionary<(ulong Head, ulong Next), long> _exitRuns = new();
+
+    internal void ProfileExit(Block head, ulong next)
+    {
+        var key = (head.StartIp, next);
+        _exitRuns[key] = _exitRuns.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Profile: region exits by (head, next address), most frequent first (ties by address, so the order is stable).</summary>
+    public IEnumerable<(ulong Head, ulong Next, long Runs)> ExitProfile() =>
+        _exitRuns.OrderByDescending(e => e.Value).ThenBy(e => e.Key.Head).ThenBy(e => e.Key.Next).Select(e => (e.Key.Head, e.Key.Next, e.Value));
+
     public long CompiledBlockRuns { get; private set; }
     public long CompiledOpRuns { get; private set; }
 
@@ -145,6 +163,8 @@ public sealed class JitCache
             return;
         }
         BlocksCompiled++;
+        IlBytesCompiled += t.IlBytes;
+        CompileTicks += t.CompileTicks;
         foreach (var member in t.Region.Members)
         {
             RegionBlocksCompiled++;

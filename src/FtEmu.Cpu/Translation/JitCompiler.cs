@@ -10,7 +10,11 @@ namespace FtEmu.Cpu;
 internal delegate int JitBlockCode(Cpu? cpu);
 
 /// <summary>A region translated to IL (and, once called, to native code), not yet attached to its head.</summary>
-internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount)
+/// <remarks>
+/// <see cref="IlBytes"/> and <see cref="CompileTicks"/> (host time to emit and compile) are statistics
+/// for <c>FTEMU_JIT_PROFILE=stats</c>; nothing the guest computes depends on them.
+/// </remarks>
+internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount, int IlBytes, long CompileTicks)
 {
     /// <summary>Attaches the translation to its head, if every member is still valid (else it describes code that is gone).</summary>
     public bool Install()
@@ -36,6 +40,7 @@ internal static class JitCompiler
     /// </summary>
     public static JitTranslation Translate(Block head, JitRegion region)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ops = new DecodedOp[region.Members.Length][];
         var plans = new JitOpPlan[ops.Length][];
         int total = 0;
@@ -51,12 +56,14 @@ internal static class JitCompiler
         {
             InitLocals = false,
         };
-        var emitter = new JitEmitter(method.GetILGenerator(64 + 48 * total), region, ops, plans, region.ResumeMisses);
+        var il = method.GetILGenerator(64 + 48 * total);
+        var emitter = new JitEmitter(il, region, ops, plans, region.ResumeMisses);
         emitter.EmitRegion();
+        int ilBytes = il.ILOffset;
         var code = method.CreateDelegate<JitBlockCode>(ops);
         code(null); // .NET compiles it now, on this thread
         ReleaseGenerator(method);
-        return new JitTranslation(head, region, code, emitter.ExitCount);
+        return new JitTranslation(head, region, code, emitter.ExitCount, ilBytes, System.Diagnostics.Stopwatch.GetTimestamp() - started);
     }
 
     private static readonly System.Reflection.FieldInfo? s_ilGenerator =

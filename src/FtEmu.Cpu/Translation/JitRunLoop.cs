@@ -35,7 +35,7 @@ public sealed unsafe partial class Cpu
         CpuState* s = State;
         Block? prev = null;
         int exit = 0;
-        bool chaining = Jit.Chaining, profiling = Jit.Profiling, interpretNext = false;
+        bool chaining = Jit.Chaining, profiling = Jit.Profiling, profilingExits = Jit.ProfilingExits, interpretNext = false;
         JitStopAt = stopAt;
         while (!Halted && s->InstructionCount < stopAt)
         {
@@ -72,6 +72,7 @@ public sealed unsafe partial class Cpu
                 StopRequested = false;
                 prev = chaining ? block : null;
                 if (profiling) Jit.ProfileRun(block);
+                if (profilingExits) Jit.ProfileExit(block, s->Rip);
             }
             else
             {

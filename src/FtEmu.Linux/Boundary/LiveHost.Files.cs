@@ -10,7 +10,11 @@ public sealed partial class LiveHost
     {
         public required string Path { get; init; }
         public FileStream? Stream { get; init; }
-        public SafeFileHandle? Handle => Stream?.SafeFileHandle;
+        /// <summary>
+        /// The stream's handle, taken once at open: FileStream.SafeFileHandle syncs the OS file position
+        /// with an lseek on every call, which doubled the host system calls of each read or write.
+        /// </summary>
+        public SafeFileHandle? Handle { get; init; }
         public bool Seekable { get; init; }
     }
 
@@ -83,7 +87,7 @@ public sealed partial class LiveHost
         try
         {
             var stream = new FileStream(path, options);
-            return AddHandle(new HostHandle { Path = path, Stream = stream, Seekable = stream.CanSeek }, out handle);
+            return AddHandle(new HostHandle { Path = path, Stream = stream, Handle = stream.SafeFileHandle, Seekable = stream.CanSeek }, out handle);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
