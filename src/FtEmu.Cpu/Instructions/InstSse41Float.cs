@@ -49,11 +49,14 @@ public static unsafe partial class Inst
     }
 
     /// <summary>
-    /// Products of the lanes imm8[7:4] selects (others +0.0), summed pairwise as the SDM orders it
-    /// ((p0 + p1) + (p2 + p3)), each step rounded under MXCSR; the sum goes to the lanes imm8[3:0] selects.
-    /// The steps run one after another as on hardware, each with the SIMD exception rules of its own
-    /// (<see cref="DotProductStep"/>): a step's masked flags stay set even when a later step traps, and an
-    /// unmasked exception in one step raises #XM before the next step runs.
+    /// Products of the lanes imm8[7:4] selects (others +0.0), summed in two steps of adds, each rounded
+    /// under MXCSR; the sums go to the lanes imm8[3:0] selects. The operand order of each add is what
+    /// Intel hardware does (it decides only which NaN comes out of two, as the first operand wins):
+    /// t[i] = p[i^1] + p[i], then lane i gets t[i] + t[i^2]. So the lanes can differ in a NaN's payload
+    /// and sign, never in a number. The steps run one after another as on hardware, each with the SIMD
+    /// exception rules of its own (<see cref="DotProductStep"/>): a step's masked flags stay set even when
+    /// a later step traps, and an unmasked exception in one step raises #XM before the next step runs.
+    /// Flags are the same whatever the order, so the lanes whose sums are not kept add nothing.
     /// </summary>
     internal struct Dpps : IXmmOp
     {
@@ -64,14 +67,21 @@ public static unsafe partial class Inst
             uint* p = stackalloc uint[4];
             for (int i = 0; i < 4; i++) p[i] = ((imm >> (4 + i)) & 1) != 0 ? SseFloat.Op32(FOp.Mul, x[i], y[i], mx, ref flags) : 0;
             if (DotProductStep(cpu, ref flags)) return;
-            uint lo = SseFloat.Op32(FOp.Add, p[0], p[1], mx, ref flags);
-            uint hi = SseFloat.Op32(FOp.Add, p[2], p[3], mx, ref flags);
+            uint* t = stackalloc uint[4];
+            t[0] = SseFloat.Op32(FOp.Add, p[1], p[0], mx, ref flags);
+            t[2] = SseFloat.Op32(FOp.Add, p[3], p[2], mx, ref flags);
+            uint unused = 0;
+            t[1] = SseFloat.Op32(FOp.Add, p[0], p[1], mx, ref unused);
+            t[3] = SseFloat.Op32(FOp.Add, p[2], p[3], mx, ref unused);
             if (DotProductStep(cpu, ref flags)) return;
-            uint sum = SseFloat.Op32(FOp.Add, lo, hi, mx, ref flags);
-            for (int i = 0; i < 4; i++) z[i] = ((imm >> i) & 1) != 0 ? sum : 0;
+            uint* sum = stackalloc uint[4];
+            sum[0] = SseFloat.Op32(FOp.Add, t[0], t[2], mx, ref flags);
+            for (int i = 1; i < 4; i++) sum[i] = SseFloat.Op32(FOp.Add, t[i], t[i ^ 2], mx, ref unused);
+            for (int i = 0; i < 4; i++) z[i] = ((imm >> i) & 1) != 0 ? sum[i] : 0;
         }
     }
 
+    /// <summary>As <see cref="Dpps"/> with two lanes: lane i gets p[i] + p[i^1] (Intel's order, which picks the NaN of two).</summary>
     internal struct Dppd : IXmmOp
     {
         public static void Apply(Cpu cpu, ulong* a, ulong* b, ulong* r, int imm, ref uint flags)
@@ -80,9 +90,11 @@ public static unsafe partial class Inst
             ulong p0 = (imm & 0x10) != 0 ? SseFloat.Op64(FOp.Mul, a[0], b[0], mx, ref flags) : 0;
             ulong p1 = (imm & 0x20) != 0 ? SseFloat.Op64(FOp.Mul, a[1], b[1], mx, ref flags) : 0;
             if (DotProductStep(cpu, ref flags)) return;
-            ulong sum = SseFloat.Op64(FOp.Add, p0, p1, mx, ref flags);
-            r[0] = (imm & 1) != 0 ? sum : 0;
-            r[1] = (imm & 2) != 0 ? sum : 0;
+            uint unused = 0;
+            ulong sum0 = SseFloat.Op64(FOp.Add, p0, p1, mx, ref flags);
+            ulong sum1 = SseFloat.Op64(FOp.Add, p1, p0, mx, ref unused);
+            r[0] = (imm & 1) != 0 ? sum0 : 0;
+            r[1] = (imm & 2) != 0 ? sum1 : 0;
         }
     }
 

@@ -262,6 +262,9 @@ public sealed unsafe partial class GuestMemory : IDisposable
         }
         // A write to a page with decoded code invalidates that code; the page then takes fast writes until decoded again.
         DropCode(t, i, vpn);
+        // Only pages that are readable too go in the write TLB: compiled read-modify-write ops read
+        // through it (JitEmitMemory.cs). A write-only page takes this path for every write.
+        if (((Protection)t.Prot[i] & Protection.Read) == 0) return (byte*)t.Data[i];
         int k = (int)(vpn & TlbMask);
         _write[k].Tag = vpn << PageShift;
         _write[k].Addend = t.Data[i] - (nint)(vpn << PageShift);
