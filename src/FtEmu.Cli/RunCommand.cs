@@ -58,7 +58,7 @@ internal static class RunCommand
         Console.Error.WriteLine($"jit: {cpu.InstructionCount} instructions, {jit.BlocksCompiled} regions compiled " +
             $"({jit.RegionBlocksCompiled} blocks, {jit.OpsCompiled} ops, {jit.OpsFallback} handler calls), {cpu.Blocks.BlocksDecoded} blocks decoded, {jit.Failures} failed translations {jit.LastFailure}");
         Console.Error.WriteLine($"jit: {jit.RegionRuns} region runs, {jit.InterpretedRuns} interpreted block runs, {jit.MissRecompiles} regions compiled again to resume TLB misses");
-        Console.Error.WriteLine($"jit: {jit.IlBytesCompiled >> 10} KB of IL emitted, {jit.CompileTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms emitting and compiling (on the compiler's thread)");
+        Console.Error.WriteLine($"jit: {jit.IlBytesCompiled >> 10} KB of IL emitted");
         var gc = GC.GetGCMemoryInfo();
         Console.Error.WriteLine($"jit: managed heap {GC.GetTotalMemory(false) >> 10} KB (live {GC.GetTotalMemory(true) >> 10} KB), GC committed {gc.TotalCommittedBytes >> 10} KB, " +
             $"JIT-compiled IL {System.Runtime.JitInfo.GetCompiledILBytes() >> 10} KB in {System.Runtime.JitInfo.GetCompiledMethodCount()} methods");

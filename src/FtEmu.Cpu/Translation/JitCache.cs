@@ -41,9 +41,8 @@ public sealed class JitCache
     /// <summary>Compiled regions entered from the run loop, and blocks it interpreted (a region exit costs a trip through the loop).</summary>
     public long RegionRuns, InterpretedRuns;
 
-    /// <summary>IL emitted for the installed regions, and the host time spent emitting and compiling them (statistics only).</summary>
+    /// <summary>IL emitted for the installed regions (.NET's compile time grows with it).</summary>
     public long IlBytesCompiled { get; private set; }
-    public long CompileTicks { get; private set; }
 
     /// <summary>Profiling (off by default): how often the run loop went from each region's head to each address.</summary>
     public bool ProfilingExits { get; set; }
@@ -164,7 +163,6 @@ public sealed class JitCache
         }
         BlocksCompiled++;
         IlBytesCompiled += t.IlBytes;
-        CompileTicks += t.CompileTicks;
         foreach (var member in t.Region.Members)
         {
             RegionBlocksCompiled++;

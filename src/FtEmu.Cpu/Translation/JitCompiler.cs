@@ -10,11 +10,8 @@ namespace FtEmu.Cpu;
 internal delegate int JitBlockCode(Cpu? cpu);
 
 /// <summary>A region translated to IL (and, once called, to native code), not yet attached to its head.</summary>
-/// <remarks>
-/// <see cref="IlBytes"/> and <see cref="CompileTicks"/> (host time to emit and compile) are statistics
-/// for <c>FTEMU_JIT_PROFILE=stats</c>; nothing the guest computes depends on them.
-/// </remarks>
-internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount, int IlBytes, long CompileTicks)
+/// <remarks><see cref="IlBytes"/> is a statistic for <c>FTEMU_JIT_PROFILE=stats</c>.</remarks>
+internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount, int IlBytes)
 {
     /// <summary>Attaches the translation to its head, if every member is still valid (else it describes code that is gone).</summary>
     public bool Install()
@@ -40,7 +37,6 @@ internal static class JitCompiler
     /// </summary>
     public static JitTranslation Translate(Block head, JitRegion region)
     {
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ops = new DecodedOp[region.Members.Length][];
         var plans = new JitOpPlan[ops.Length][];
         int total = 0;
@@ -63,7 +59,7 @@ internal static class JitCompiler
         var code = method.CreateDelegate<JitBlockCode>(ops);
         code(null); // .NET compiles it now, on this thread
         ReleaseGenerator(method);
-        return new JitTranslation(head, region, code, emitter.ExitCount, ilBytes, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        return new JitTranslation(head, region, code, emitter.ExitCount, ilBytes);
     }
 
     private static readonly System.Reflection.FieldInfo? s_ilGenerator =
