@@ -453,11 +453,7 @@ internal sealed unsafe partial class JitEmitter
         foreach (var (r, local) in stub.Registers) StoreState64(JitLayout.Gpr + 8 * r, local);
         if (stub.Flags is var (kind, size, hasB)) StoreFlagRecord(kind, size, hasB);
         StoreState64(JitLayout.Rip, _missRip);
-        StateAddress(JitLayout.InstructionCount);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
-        _il.Emit(OpCodes.Ldloc, _left);
-        _il.Emit(OpCodes.Sub);
+        PushCountStore();
         _il.Emit(OpCodes.Ldloc, _missRetired);
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Add);

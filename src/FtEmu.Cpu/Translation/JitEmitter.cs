@@ -423,17 +423,23 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Stores the state's count: that of the member's start (stopAt - left) plus <paramref name="retired"/>.</summary>
     private void StoreCount(int retired)
     {
-        StateAddress(JitLayout.InstructionCount);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
-        _il.Emit(OpCodes.Ldloc, _left);
-        _il.Emit(OpCodes.Sub);
+        PushCountStore();
         if (retired != 0)
         {
             _il.Emit(OpCodes.Ldc_I8, (long)retired);
             _il.Emit(OpCodes.Add);
         }
         _il.Emit(OpCodes.Stind_I8);
+    }
+
+    /// <summary>Pushes the state's count address and stopAt - left (the count at the current member's start), for a store of the count.</summary>
+    private void PushCountStore()
+    {
+        StateAddress(JitLayout.InstructionCount);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
+        _il.Emit(OpCodes.Ldloc, _left);
+        _il.Emit(OpCodes.Sub);
     }
 
     /// <summary>A direct transfer after <paramref name="retired"/> ops: to a member, a branch in IL; elsewhere, an exit.</summary>
