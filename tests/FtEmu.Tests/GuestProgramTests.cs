@@ -29,19 +29,11 @@ public class GuestProgramTests
         string dir = Directory.CreateTempSubdirectory("ftemu-guest-").FullName;
         try
         {
+            // A guest whose output depends on the CPU vendor (FtEmu's follows Intel's) is compared with the
+            // output recorded on an Intel host when this host is another vendor's.
             string intel = Path.Combine(GuestImages.RepoRoot, "guest-images", "expected", name + ".intel.txt");
-            if (HostCpu.IsIntel || !File.Exists(intel))
-            {
-                GuestRunner.AssertSameAsNative(program, new[] { "alpha", "beta" }, cwd: dir, engine: TestEngines.ByName(engine));
-                return;
-            }
-            // The guest's output depends on the CPU vendor, and FtEmu's follows Intel's: compare with
-            // the output recorded on an Intel host, and the rest with this host.
-            var native = GuestRunner.RunNative(program, new[] { "alpha", "beta" }, cwd: dir);
-            var emulated = GuestRunner.RunEmulated(program, new[] { "alpha", "beta" }, cwd: dir, engine: TestEngines.ByName(engine));
-            Assert.Equal(native.ExitCode, emulated.ExitCode);
-            Assert.Equal(File.ReadAllText(intel), emulated.StdoutText);
-            Assert.Equal(native.StderrText, emulated.StderrText);
+            byte[]? expected = !HostCpu.IsIntel && File.Exists(intel) ? File.ReadAllBytes(intel) : null;
+            GuestRunner.AssertSameAsNative(program, new[] { "alpha", "beta" }, cwd: dir, engine: TestEngines.ByName(engine), expectedStdout: expected);
         }
         finally
         {
