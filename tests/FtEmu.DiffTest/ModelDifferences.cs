@@ -170,12 +170,16 @@ public static class ModelDifferences
         ushort sa = BitConverter.ToUInt16(a[8..]), sb = BitConverter.ToUInt16(b[8..]);
         if ((sa & 0x8000) != (sb & 0x8000)) return false;
         if ((sa & 0x7FFF) == 0x7FFF || (sb & 0x7FFF) == 0x7FFF) return false;
-        // An ordinal in which consecutive finite values are consecutive, across binades and across the
-        // denormal/normal boundary: a denormal counts by its significand, a normal by exponent and fraction.
-        static UInt128 Ordinal(ushort se, ulong sig) =>
-            (se & 0x7FFF) == 0 ? sig : ((UInt128)(uint)(se & 0x7FFF) << 63) | (sig & ~(1UL << 63));
-        UInt128 oa = Ordinal(sa, BitConverter.ToUInt64(a)), ob = Ordinal(sb, BitConverter.ToUInt64(b));
+        UInt128 oa = Ordinal80(sa, BitConverter.ToUInt64(a)), ob = Ordinal80(sb, BitConverter.ToUInt64(b));
         UInt128 d = oa > ob ? oa - ob : ob - oa;
         return d <= 1;
     }
+
+    /// <summary>
+    /// The magnitude of a finite 80-bit value as an ordinal in which consecutive values are consecutive,
+    /// across binades and across the denormal/normal boundary: a denormal counts by its significand, a
+    /// normal by exponent and fraction (the sign is the caller's).
+    /// </summary>
+    public static UInt128 Ordinal80(ushort se, ulong sig) =>
+        (se & 0x7FFF) == 0 ? sig : ((UInt128)(uint)(se & 0x7FFF) << 63) | (sig & ~(1UL << 63));
 }

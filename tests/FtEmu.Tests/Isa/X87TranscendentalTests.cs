@@ -18,9 +18,7 @@ public class X87TranscendentalTests
     private static Int128 OrderedKey(string hex)
     {
         ushort se = Convert.ToUInt16(hex[..4], 16);
-        ulong sig = Convert.ToUInt64(hex[4..], 16);
-        int exp = se & 0x7FFF;
-        Int128 key = exp == 0 ? (Int128)sig : ((Int128)exp << 63) | (Int128)(sig & ~(1UL << 63));
+        var key = (Int128)FtEmu.DiffTest.ModelDifferences.Ordinal80(se, Convert.ToUInt64(hex[4..], 16));
         return (se & 0x8000) != 0 ? -key : key;
     }
 
