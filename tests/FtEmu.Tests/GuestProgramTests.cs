@@ -1,3 +1,4 @@
+using FtEmu.DiffTest;
 using Xunit;
 
 namespace FtEmu.Tests;

@@ -8,11 +8,15 @@ namespace FtEmu.Cpu;
 /// The guest's 47-bit virtual address space in 4 KiB pages with read/write/execute permissions.
 /// </summary>
 /// <remarks>
-/// Invariant of the translation caches: a read-TLB entry exists only for a readable mapped page and
-/// points either at its storage or at the shared zero page (not yet written); a write-TLB entry
-/// exists only for a writable page that has storage and holds no decoded code, so every write to a
-/// code page takes the slow path, which invalidates the decoded blocks of that page.
-/// Page storage is allocated on first write; an untouched page reads as zeros, as on Linux.
+/// A page's storage is assigned on first write; an untouched page reads as zeros, as on Linux. The
+/// pages of the <see cref="HostWindow"/>'s guest ranges have their storage at a fixed place in the
+/// window (zero until written), all others in pages of their own.
+///
+/// The TLBs hold window pages only, so a hit needs no table load to find the data: the host address
+/// is the window base plus the low 32 bits of the guest address. Invariant: a read-TLB entry exists
+/// only for a readable mapped window page; a write-TLB entry only for a readable and writable window
+/// page that has storage and holds no decoded code, so every write to a code page takes the slow
+/// path, which invalidates the decoded blocks of that page. A window page without storage is zero.
 /// </remarks>
 public sealed unsafe partial class GuestMemory : IDisposable
 {
@@ -33,29 +37,24 @@ public sealed unsafe partial class GuestMemory : IDisposable
     internal const ulong TlbMask = TlbSize - 1;
 
     private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
-    /// <summary>
-    /// TLB entry k: the page address (vpn << PageShift, or NoPage) of a page whose number is k
-    /// modulo TlbSize, and the addend that turns a guest address in that page into a host pointer.
-    /// Tag and addend share a cache line.
-    /// </summary>
-    private struct TlbEntry
-    {
-        public ulong Tag;
-        public nint Addend;
-    }
-
-    private readonly TlbEntry* _read;
-    private readonly TlbEntry* _write;
+    /// <summary>TLB entry k: the page address (vpn << PageShift, or NoPage) of a window page whose number is k modulo TlbSize.</summary>
+    private readonly ulong* _read;
+    private readonly ulong* _write;
     private readonly byte* _zeroPage;
     private readonly PageAllocator _pages = new();
+    private readonly HostWindow? _window;
+    /// <summary>The window's base, or null without one (then the TLBs stay empty).</summary>
+    private readonly byte* _windowBase;
 
     /// <summary>Called with the page number when a page that holds decoded code is written, unmapped or re-protected.</summary>
     public Action<ulong>? CodePageChanged;
 
     public GuestMemory()
     {
-        _read = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
-        _write = (TlbEntry*)NativeMemory.AlignedAlloc(TlbSize * (nuint)sizeof(TlbEntry), 64);
+        _read = (ulong*)NativeMemory.AlignedAlloc(TlbSize * sizeof(ulong), 64);
+        _write = (ulong*)NativeMemory.AlignedAlloc(TlbSize * sizeof(ulong), 64);
+        _window = HostWindow.TryReserve();
+        _windowBase = _window != null ? _window.Base : null;
         _zeroPage = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
         NativeMemory.Clear(_zeroPage, (nuint)PageSize);
         FlushTlb();
@@ -94,16 +93,16 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         for (int i = 0; i < TlbSize; i++)
         {
-            _read[i].Tag = NoPage;
-            _write[i].Tag = NoPage;
+            _read[i] = NoPage;
+            _write[i] = NoPage;
         }
     }
 
     private void FlushTlbPage(ulong vpn)
     {
         int i = (int)(vpn & TlbMask);
-        if (_read[i].Tag == vpn << PageShift) _read[i].Tag = NoPage;
-        if (_write[i].Tag == vpn << PageShift) _write[i].Tag = NoPage;
+        if (_read[i] == vpn << PageShift) _read[i] = NoPage;
+        if (_write[i] == vpn << PageShift) _write[i] = NoPage;
     }
 
     // ---- Mapping ----
@@ -112,27 +111,65 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Map(ulong address, ulong length, Protection prot)
     {
         CheckRange(address, length);
+        var released = new WindowRun(_window);
         for (ulong vpn = address >> PageShift, end = (address + length + PageMask) >> PageShift; vpn < end; vpn++)
         {
             var t = Table(vpn, true)!;
             int i = (int)(vpn & LevelMask);
-            ReleasePage(t, i, vpn);
+            released.Add(ReleasePage(t, i, vpn), vpn);
             t.State[i] = Mapped;
             t.Prot[i] = (byte)prot;
         }
+        released.Discard();
+        PrepareWindow(address, (address + length + PageMask) & ~PageMask);
     }
 
     public void Unmap(ulong address, ulong length)
     {
         CheckRange(address, length);
+        var released = new WindowRun(_window);
         for (ulong vpn = address >> PageShift, end = (address + length + PageMask) >> PageShift; vpn < end; vpn++)
         {
             var t = Table(vpn, false);
             if (t == null) continue;
             int i = (int)(vpn & LevelMask);
-            ReleasePage(t, i, vpn);
+            released.Add(ReleasePage(t, i, vpn), vpn);
             t.State[i] = 0;
             t.Prot[i] = 0;
+        }
+        released.Discard();
+    }
+
+    /// <summary>Makes the window's part of guest range [start, end) usable (it reads as zero).</summary>
+    private void PrepareWindow(ulong start, ulong end)
+    {
+        if (_window == null) return;
+        const ulong half = HostWindow.Size / 2;
+        if (start < half) _window.Prepare(start, Math.Min(end, half) - start);
+        ulong high = AddressLimit - half;
+        if (end > high) _window.Prepare(Math.Max(start, high), end - Math.Max(start, high));
+    }
+
+    /// <summary>
+    /// Consecutive window pages whose storage was released, zeroed and handed back in one call
+    /// (one madvise for a whole munmap rather than one per page).
+    /// </summary>
+    private struct WindowRun(HostWindow? window)
+    {
+        private ulong _first, _end;
+
+        public void Add(bool released, ulong vpn)
+        {
+            if (!released) return;
+            if (vpn != _end) Discard();
+            if (_first == _end) _first = vpn;
+            _end = vpn + 1;
+        }
+
+        public void Discard()
+        {
+            if (_end > _first) window!.Discard(_first << PageShift, (_end - _first) << PageShift);
+            _first = _end = 0;
         }
     }
 
@@ -151,16 +188,28 @@ public sealed unsafe partial class GuestMemory : IDisposable
         }
     }
 
-    private void ReleasePage(PageTable t, int i, ulong vpn)
+    /// <summary>Unmaps one page's storage; true if it was a window page with storage, which the caller must discard.</summary>
+    private bool ReleasePage(PageTable t, int i, ulong vpn)
     {
         DropCode(t, i, vpn);
-        if (t.Data[i] != 0)
-        {
-            _pages.Free((byte*)t.Data[i]);
-            t.Data[i] = 0;
-            ResidentPages--;
-        }
         FlushTlbPage(vpn);
+        if (t.Data[i] == 0) return false;
+        bool inWindow = InWindow(vpn);
+        if (!inWindow) _pages.Free((byte*)t.Data[i]);
+        t.Data[i] = 0;
+        ResidentPages--;
+        return inWindow;
+    }
+
+    private bool InWindow(ulong vpn) => _window != null && HostWindow.Holds(vpn << PageShift);
+
+    /// <summary>Gives a page its storage on first write: its place in the window (zero already), or a fresh page.</summary>
+    private nint AssignStorage(PageTable t, int i, ulong vpn)
+    {
+        var p = InWindow(vpn) ? _window!.PageOf(vpn << PageShift) : _pages.Allocate();
+        t.Data[i] = (nint)p;
+        ResidentPages++;
+        return (nint)p;
     }
 
     private void DropCode(PageTable t, int i, ulong vpn)
@@ -199,7 +248,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         int i = (int)(vpn & LevelMask);
         t.State[i] |= HasCode;
         int w = (int)(vpn & TlbMask);
-        if (_write[w].Tag == vpn << PageShift) _write[w].Tag = NoPage;
+        if (_write[w] == vpn << PageShift) _write[w] = NoPage;
     }
 
     /// <summary>Enumerates mapped pages in ascending address order, with their contents or null for an untouched page.</summary>
@@ -234,14 +283,9 @@ public sealed unsafe partial class GuestMemory : IDisposable
         int i = (int)(vpn & LevelMask);
         if (t == null || (t.State[i] & Mapped) == 0) throw GuestFault.Segv(address, false);
         if (((Protection)t.Prot[i] & need) != need) throw GuestFault.Segv(address, true);
-        byte* page = t.Data[i] != 0 ? (byte*)t.Data[i] : _zeroPage;
-        if (need == Protection.Read)
-        {
-            int k = (int)(vpn & TlbMask);
-            _read[k].Tag = vpn << PageShift;
-            _read[k].Addend = (nint)page - (nint)(vpn << PageShift);
-        }
-        return page;
+        if (!InWindow(vpn)) return t.Data[i] != 0 ? (byte*)t.Data[i] : _zeroPage;
+        if (need == Protection.Read) _read[(int)(vpn & TlbMask)] = vpn << PageShift;
+        return _window!.PageOf(vpn << PageShift);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -252,22 +296,12 @@ public sealed unsafe partial class GuestMemory : IDisposable
         int i = (int)(vpn & LevelMask);
         if (t == null || (t.State[i] & Mapped) == 0) throw GuestFault.Segv(address, false);
         if (((Protection)t.Prot[i] & Protection.Write) == 0) throw GuestFault.Segv(address, true);
-        if (t.Data[i] == 0)
-        {
-            var p = _pages.Allocate();
-            t.Data[i] = (nint)p;
-            ResidentPages++;
-            int r = (int)(vpn & TlbMask);
-            if (_read[r].Tag == vpn << PageShift) _read[r].Addend = (nint)p - (nint)(vpn << PageShift);
-        }
+        if (t.Data[i] == 0) AssignStorage(t, i, vpn);
         // A write to a page with decoded code invalidates that code; the page then takes fast writes until decoded again.
         DropCode(t, i, vpn);
         // Only pages that are readable too go in the write TLB: compiled read-modify-write ops read
         // through it (JitEmitMemory.cs). A write-only page takes this path for every write.
-        if (((Protection)t.Prot[i] & Protection.Read) == 0) return (byte*)t.Data[i];
-        int k = (int)(vpn & TlbMask);
-        _write[k].Tag = vpn << PageShift;
-        _write[k].Addend = t.Data[i] - (nint)(vpn << PageShift);
+        if (((Protection)t.Prot[i] & Protection.Read) != 0 && InWindow(vpn)) _write[(int)(vpn & TlbMask)] = vpn << PageShift;
         return (byte*)t.Data[i];
     }
 
@@ -289,8 +323,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private byte* ReadPtr(ulong address, int size)
     {
         int k = (int)((address >> PageShift) & TlbMask);
-        if (_read[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
-            return (byte*)(_read[k].Addend + (nint)address);
+        if (_read[k] == ((address + (ulong)(size - 1)) & ~PageMask)) return _windowBase + (uint)address;
         return null;
     }
 
@@ -298,8 +331,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private byte* WritePtr(ulong address, int size)
     {
         int k = (int)((address >> PageShift) & TlbMask);
-        if (_write[k].Tag == ((address + (ulong)(size - 1)) & ~PageMask))
-            return (byte*)(_write[k].Addend + (nint)address);
+        if (_write[k] == ((address + (ulong)(size - 1)) & ~PageMask)) return _windowBase + (uint)address;
         return null;
     }
 
@@ -342,13 +374,15 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     // ---- The TLB as generated code reaches it ----
 
-    /// <summary>The read TLB: entries of <see cref="TlbEntryBytes"/> bytes, the tag at offset 0, the addend at <see cref="TlbAddendOffset"/>.</summary>
+    /// <summary>The read TLB: <see cref="TlbSize"/> page tags of <see cref="TlbEntryBytes"/> bytes.</summary>
     internal nint ReadTlb => (nint)_read;
 
     internal nint WriteTlb => (nint)_write;
 
-    internal static readonly int TlbEntryBytes = sizeof(TlbEntry);
-    internal static readonly int TlbAddendOffset = (int)Marshal.OffsetOf<TlbEntry>(nameof(TlbEntry.Addend));
+    /// <summary>Host address of guest address 0 in the window: a TLB hit's data is at this plus the guest address's low 32 bits.</summary>
+    internal nint WindowBase => (nint)_windowBase;
+
+    internal const int TlbEntryBytes = sizeof(ulong);
 
     /// <summary>What compiled code calls when its inline TLB probe misses: translate (or fault), fill the TLB, read.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -538,13 +572,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
             var t = Table(vpn, false) ?? throw GuestFault.Segv(a, false);
             int i = (int)(vpn & LevelMask);
             if ((t.State[i] & Mapped) == 0) throw GuestFault.Segv(a, false);
-            if (t.Data[i] == 0)
-            {
-                var p = _pages.Allocate();
-                t.Data[i] = (nint)p;
-                ResidentPages++;
-                FlushTlbPage(vpn);
-            }
+            if (t.Data[i] == 0) AssignStorage(t, i, vpn);
             DropCode(t, i, vpn);
             int off = (int)(a & PageMask);
             int n = Math.Min(src.Length - done, (int)PageSize - off);
@@ -605,6 +633,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Dispose()
     {
         _pages.Dispose();
+        _window?.Dispose();
         NativeMemory.AlignedFree(_read);
         NativeMemory.AlignedFree(_write);
         NativeMemory.AlignedFree(_zeroPage);

@@ -21,6 +21,7 @@ internal sealed unsafe partial class JitEmitter
 {
     private static readonly MethodInfo s_readTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.ReadTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
     private static readonly MethodInfo s_writeTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.WriteTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
+    private static readonly MethodInfo s_windowBase = typeof(GuestMemory).GetProperty(nameof(GuestMemory.WindowBase), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
     private static readonly MethodInfo s_readMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.ReadMiss))!;
     private static readonly MethodInfo s_writeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.WriteMiss))!;
 
@@ -67,7 +68,9 @@ internal sealed unsafe partial class JitEmitter
 
     /// <summary>Host-address locals of the read and write TLBs, loaded in the prologue (the tables never move).</summary>
     private LocalBuilder _tlbRead = null!, _tlbWrite = null!;
-    private LocalBuilder _entry = null!, _loaded64 = null!;
+    /// <summary>Host address of the guest memory's window (<see cref="GuestMemory.WindowBase"/>), loaded in the prologue.</summary>
+    private LocalBuilder _window = null!;
+    private LocalBuilder _loaded64 = null!;
     /// <summary>
     /// The only locals whose address is taken (out arguments). .NET keeps a local whose address is
     /// taken anywhere in memory everywhere, so the shared temporaries must never be passed by ref.
@@ -78,7 +81,7 @@ internal sealed unsafe partial class JitEmitter
     {
         _tlbRead = _il.DeclareLocal(typeof(nint));
         _tlbWrite = _il.DeclareLocal(typeof(nint));
-        _entry = _il.DeclareLocal(typeof(nint));
+        _window = _il.DeclareLocal(typeof(nint));
         _loaded64 = _il.DeclareLocal(typeof(ulong));
         _out0 = _il.DeclareLocal(typeof(ulong));
         _out1 = _il.DeclareLocal(typeof(ulong));
@@ -132,6 +135,9 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, _mem);
         _il.Emit(OpCodes.Call, s_writeTlb);
         _il.Emit(OpCodes.Stloc, _tlbWrite);
+        _il.Emit(OpCodes.Ldloc, _mem);
+        _il.Emit(OpCodes.Call, s_windowBase);
+        _il.Emit(OpCodes.Stloc, _window);
     }
 
     /// <summary>Starts op i: a lazy op snapshots what its stubs must restore; any other faulting op makes the state exact now.</summary>
@@ -277,7 +283,9 @@ internal sealed unsafe partial class JitEmitter
 
     /// <summary>
     /// Leaves the host pointer for the access on the stack, or branches to <paramref name="miss"/>:
-    /// the entry of the first byte's page must hold the page of the last byte.
+    /// the entry of the first byte's page must hold the page of the last byte. The pointer is the
+    /// window base plus the address's low 32 bits (<see cref="HostWindow"/>), so the data load does
+    /// not wait for the tag's: the compare only decides whether it may be used.
     /// </summary>
     private void EmitProbe(LocalBuilder tlb, LocalBuilder address, int size, Label miss)
     {
@@ -291,8 +299,6 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Stloc, _entry);
         _il.Emit(OpCodes.Ldind_I8);
         _il.Emit(OpCodes.Ldloc, address);
         if (size > 1)
@@ -303,11 +309,9 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldc_I8, unchecked((long)~GuestMemory.PageMask));
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Bne_Un, miss);
-        _il.Emit(OpCodes.Ldloc, _entry);
-        _il.Emit(OpCodes.Ldc_I4, GuestMemory.TlbAddendOffset);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Ldind_I);
+        _il.Emit(OpCodes.Ldloc, _window);
         _il.Emit(OpCodes.Ldloc, address);
+        _il.Emit(OpCodes.Conv_U4);
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
     }

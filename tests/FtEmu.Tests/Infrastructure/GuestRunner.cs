@@ -1,3 +1,4 @@
+using FtEmu.DiffTest;
 using System.Diagnostics;
 using System.Text;
 using FtEmu.Linux;

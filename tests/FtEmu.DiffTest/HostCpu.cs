@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics.X86;
 using System.Text;
 
-namespace FtEmu.Tests;
+namespace FtEmu.DiffTest;
 
 /// <summary>
 /// The host CPU's vendor. FtEmu presents itself as GenuineIntel and follows Intel hardware where CPUs
