@@ -37,24 +37,48 @@ public sealed unsafe partial class GuestMemory : IDisposable
     internal const ulong TlbMask = TlbSize - 1;
 
     private readonly PageTable?[][] _root = new PageTable?[LevelSize][];
-    /// <summary>TLB entry k: the page address (vpn << PageShift, or NoPage) of a window page whose number is k modulo TlbSize.</summary>
+    /// <summary>
+    /// TLB entry k: the page address (vpn << PageShift, or NoPage) of a window page whose number is k
+    /// modulo TlbSize. The read TLB, then the write TLB, end where the window begins
+    /// (<see cref="ReadTlbOffset"/>, <see cref="WriteTlbOffset"/>).
+    /// </summary>
     private readonly ulong* _read;
     private readonly ulong* _write;
     private readonly byte* _zeroPage;
     private readonly PageAllocator _pages = new();
     private readonly HostWindow? _window;
-    /// <summary>The window's base, or null without one (then the TLBs stay empty).</summary>
+    /// <summary>The window's base; without a window, the end of a plain allocation of the TLBs (which then stay empty).</summary>
     private readonly byte* _windowBase;
+    /// <summary>The TLBs' allocation when there is no window.</summary>
+    private readonly void* _tlbsWithoutWindow;
+
+    private const int TlbBytes = TlbSize * sizeof(ulong);
+    /// <summary>Where the read TLB is, relative to the window base.</summary>
+    internal const int ReadTlbOffset = -2 * TlbBytes;
+    internal const int WriteTlbOffset = -TlbBytes;
 
     /// <summary>Called with the page number when a page that holds decoded code is written, unmapped or re-protected.</summary>
     public Action<ulong>? CodePageChanged;
 
-    public GuestMemory()
+    public GuestMemory() : this(hostWindow: true)
     {
-        _read = (ulong*)NativeMemory.AlignedAlloc(TlbSize * sizeof(ulong), 64);
-        _write = (ulong*)NativeMemory.AlignedAlloc(TlbSize * sizeof(ulong), 64);
-        _window = HostWindow.TryReserve();
-        _windowBase = _window != null ? _window.Base : null;
+    }
+
+    /// <param name="hostWindow">False: no window, as on a host that cannot reserve one (for tests of that path).</param>
+    internal GuestMemory(bool hostWindow)
+    {
+        _window = hostWindow ? HostWindow.TryReserve(2 * TlbBytes) : null;
+        if (_window != null)
+        {
+            _windowBase = _window.Base;
+        }
+        else
+        {
+            _tlbsWithoutWindow = NativeMemory.AlignedAlloc(2 * TlbBytes, 64);
+            _windowBase = (byte*)_tlbsWithoutWindow + 2 * TlbBytes;
+        }
+        _read = (ulong*)(_windowBase + ReadTlbOffset);
+        _write = (ulong*)(_windowBase + WriteTlbOffset);
         _zeroPage = (byte*)NativeMemory.AlignedAlloc((nuint)PageSize, (nuint)PageSize);
         NativeMemory.Clear(_zeroPage, (nuint)PageSize);
         FlushTlb();
@@ -374,12 +398,11 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     // ---- The TLB as generated code reaches it ----
 
-    /// <summary>The read TLB: <see cref="TlbSize"/> page tags of <see cref="TlbEntryBytes"/> bytes.</summary>
-    internal nint ReadTlb => (nint)_read;
-
-    internal nint WriteTlb => (nint)_write;
-
-    /// <summary>Host address of guest address 0 in the window: a TLB hit's data is at this plus the guest address's low 32 bits.</summary>
+    /// <summary>
+    /// Host address of guest address 0 in the window: a TLB hit's data is at this plus the guest
+    /// address's low 32 bits, and the TLBs (<see cref="TlbSize"/> page tags of
+    /// <see cref="TlbEntryBytes"/> bytes each) are at <see cref="ReadTlbOffset"/> and <see cref="WriteTlbOffset"/> from it.
+    /// </summary>
     internal nint WindowBase => (nint)_windowBase;
 
     internal const int TlbEntryBytes = sizeof(ulong);
@@ -634,8 +657,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         _pages.Dispose();
         _window?.Dispose();
-        NativeMemory.AlignedFree(_read);
-        NativeMemory.AlignedFree(_write);
+        if (_tlbsWithoutWindow != null) NativeMemory.AlignedFree(_tlbsWithoutWindow);
         NativeMemory.AlignedFree(_zeroPage);
     }
 }

@@ -17,6 +17,9 @@ namespace FtEmu.Cpu;
 /// The host memory is zero until written and is given back by <see cref="Discard"/>; its contents
 /// are reached only through guest-page bookkeeping, never by host protection, so the window is
 /// one read-write mapping for its whole life.
+///
+/// The reservation begins with <see cref="PrefixBytes"/> bytes of ordinary memory below the window
+/// (GuestMemory's TLBs), so that compiled code reaches the TLBs and the pages from one base register.
 /// </remarks>
 internal sealed unsafe partial class HostWindow : IDisposable
 {
@@ -25,7 +28,14 @@ internal sealed unsafe partial class HostWindow : IDisposable
 
     public byte* Base { get; private set; }
 
-    private HostWindow(byte* baseAddress) => Base = baseAddress;
+    /// <summary>The bytes below <see cref="Base"/> that belong to the reservation.</summary>
+    public ulong PrefixBytes { get; }
+
+    private HostWindow(byte* baseAddress, ulong prefixBytes)
+    {
+        Base = baseAddress;
+        PrefixBytes = prefixBytes;
+    }
 
     /// <summary>Whether the guest page at <paramref name="pageAddress"/> lives in the window.</summary>
     public static bool Holds(ulong pageAddress) =>
@@ -33,13 +43,18 @@ internal sealed unsafe partial class HostWindow : IDisposable
 
     public byte* PageOf(ulong pageAddress) => Base + (uint)pageAddress;
 
-    /// <summary>A window, or null where the host cannot reserve one (the guest then runs on per-page storage alone).</summary>
-    public static HostWindow? TryReserve()
+    /// <summary>
+    /// A window with <paramref name="prefixBytes"/> (a multiple of the page size) of zeroed memory
+    /// below it, or null where the host cannot reserve one (the guest then runs on per-page storage alone).
+    /// </summary>
+    public static HostWindow? TryReserve(ulong prefixBytes)
     {
         try
         {
-            void* p = OperatingSystem.IsWindows() ? Windows.Reserve(Size) : Posix.Reserve(Size);
-            return p == null ? null : new HostWindow((byte*)p);
+            void* p = OperatingSystem.IsWindows() ? Windows.Reserve(prefixBytes + Size) : Posix.Reserve(prefixBytes + Size);
+            if (p == null) return null;
+            if (OperatingSystem.IsWindows()) Windows.Commit((byte*)p, prefixBytes);
+            return new HostWindow((byte*)p + prefixBytes, prefixBytes);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException)
         {
@@ -64,8 +79,8 @@ internal sealed unsafe partial class HostWindow : IDisposable
     public void Dispose()
     {
         if (Base == null) return;
-        if (OperatingSystem.IsWindows()) Windows.Release(Base);
-        else Posix.Unmap(Base, Size);
+        if (OperatingSystem.IsWindows()) Windows.Release(Base - PrefixBytes);
+        else Posix.Unmap(Base - PrefixBytes, PrefixBytes + Size);
         Base = null;
     }
 

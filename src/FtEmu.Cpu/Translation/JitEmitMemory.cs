@@ -19,8 +19,6 @@ namespace FtEmu.Cpu;
 /// </summary>
 internal sealed unsafe partial class JitEmitter
 {
-    private static readonly MethodInfo s_readTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.ReadTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
-    private static readonly MethodInfo s_writeTlb = typeof(GuestMemory).GetProperty(nameof(GuestMemory.WriteTlb), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
     private static readonly MethodInfo s_windowBase = typeof(GuestMemory).GetProperty(nameof(GuestMemory.WindowBase), BindingFlags.Instance | BindingFlags.NonPublic)!.GetMethod!;
     private static readonly MethodInfo s_readMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.ReadMiss))!;
     private static readonly MethodInfo s_writeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.WriteMiss))!;
@@ -66,9 +64,10 @@ internal sealed unsafe partial class JitEmitter
     private (FlagOp Kind, int Size, bool HasB)? _faultFlags;
     private bool _flagLocalsChanged;
 
-    /// <summary>Host-address locals of the read and write TLBs, loaded in the prologue (the tables never move).</summary>
-    private LocalBuilder _tlbRead = null!, _tlbWrite = null!;
-    /// <summary>Host address of the guest memory's window (<see cref="GuestMemory.WindowBase"/>), loaded in the prologue.</summary>
+    /// <summary>
+    /// Host address of the guest memory's window (<see cref="GuestMemory.WindowBase"/>), loaded in the
+    /// prologue: the TLBs sit at fixed offsets below it, so one register reaches tags and data.
+    /// </summary>
     private LocalBuilder _window = null!;
     private LocalBuilder _loaded64 = null!;
     /// <summary>
@@ -79,8 +78,6 @@ internal sealed unsafe partial class JitEmitter
 
     private void DeclareMemoryLocals()
     {
-        _tlbRead = _il.DeclareLocal(typeof(nint));
-        _tlbWrite = _il.DeclareLocal(typeof(nint));
         _window = _il.DeclareLocal(typeof(nint));
         _loaded64 = _il.DeclareLocal(typeof(ulong));
         _out0 = _il.DeclareLocal(typeof(ulong));
@@ -127,14 +124,8 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Stloc, _t1);
     }
 
-    private void LoadTlbBases()
+    private void LoadWindowBase()
     {
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Call, s_readTlb);
-        _il.Emit(OpCodes.Stloc, _tlbRead);
-        _il.Emit(OpCodes.Ldloc, _mem);
-        _il.Emit(OpCodes.Call, s_writeTlb);
-        _il.Emit(OpCodes.Stloc, _tlbWrite);
         _il.Emit(OpCodes.Ldloc, _mem);
         _il.Emit(OpCodes.Call, s_windowBase);
         _il.Emit(OpCodes.Stloc, _window);
@@ -190,7 +181,7 @@ internal sealed unsafe partial class JitEmitter
         var miss = _il.DefineLabel();
         var resume = _il.DefineLabel();
         bool forWrite = _rmwOp && _rmwSize == 0 && address == _ea;
-        EmitProbe(forWrite ? _tlbWrite : _tlbRead, address, size, miss);
+        EmitProbe(forWrite, address, size, miss);
         if (forWrite)
         {
             _il.Emit(OpCodes.Dup);
@@ -211,7 +202,7 @@ internal sealed unsafe partial class JitEmitter
         var resume = _il.DefineLabel();
         bool probed = _rmwSize == size && address == _ea;
         if (probed) _il.Emit(OpCodes.Ldloc, _rmwHost); // the read's probe of the write TLB covers it
-        else EmitProbe(_tlbWrite, address, size, miss);
+        else EmitProbe(true, address, size, miss);
         _il.Emit(OpCodes.Ldloc, value);
         switch (size)
         {
@@ -230,7 +221,7 @@ internal sealed unsafe partial class JitEmitter
     {
         var miss = _il.DefineLabel();
         var resume = _il.DefineLabel();
-        EmitProbe(_tlbRead, address, 16, miss);
+        EmitProbe(false, address, 16, miss);
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Ldind_I8);
         _il.Emit(OpCodes.Stloc, _t0);
@@ -247,7 +238,7 @@ internal sealed unsafe partial class JitEmitter
     {
         var miss = _il.DefineLabel();
         var resume = _il.DefineLabel();
-        EmitProbe(_tlbWrite, address, 16, miss);
+        EmitProbe(true, address, 16, miss);
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Ldloc, low);
         _il.Emit(OpCodes.Stind_I8);
@@ -287,10 +278,10 @@ internal sealed unsafe partial class JitEmitter
     /// window base plus the address's low 32 bits (<see cref="HostWindow"/>), so the data load does
     /// not wait for the tag's: the compare only decides whether it may be used.
     /// </summary>
-    private void EmitProbe(LocalBuilder tlb, LocalBuilder address, int size, Label miss)
+    private void EmitProbe(bool write, LocalBuilder address, int size, Label miss)
     {
-        // The entry's byte offset, (page & mask) * entry size, as one shift and one mask.
-        _il.Emit(OpCodes.Ldloc, tlb);
+        // The entry: window base + the TLB's offset + (page & mask) * entry size, the last as one shift and one mask.
+        _il.Emit(OpCodes.Ldloc, _window);
         _il.Emit(OpCodes.Ldloc, address);
         _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.PageShift - s_tlbEntryShift);
         _il.Emit(OpCodes.Shr_Un);
@@ -298,6 +289,9 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldc_I4, (int)GuestMemory.TlbMask << s_tlbEntryShift);
         _il.Emit(OpCodes.And);
         _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Ldc_I4, write ? GuestMemory.WriteTlbOffset : GuestMemory.ReadTlbOffset);
+        _il.Emit(OpCodes.Conv_I);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Ldind_I8);
         _il.Emit(OpCodes.Ldloc, address);

@@ -115,7 +115,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, JitLayout.Memory);
         _il.Emit(OpCodes.Stloc, _mem);
-        LoadTlbBases();
+        LoadWindowBase();
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, JitLayout.StopAt);
         LoadState64(JitLayout.InstructionCount);

@@ -16,9 +16,9 @@ public partial class JitTests
     private const ulong TlbAlias = (ulong)(GuestMemory.TlbMask + 1) * GuestMemory.PageSize;
 
     /// <summary>Like <see cref="RunBoth"/>, with <paramref name="setUp"/> applied to both machines first.</summary>
-    private static (TestMachine Jit, TestMachine Interp) RunBothAfter(byte[] code, Action<TestMachine> setUp, int maxSlice)
+    private static (TestMachine Jit, TestMachine Interp) RunBothAfter(byte[] code, Action<TestMachine> setUp, int maxSlice, bool jitHostWindow = true)
     {
-        var jit = new TestMachine(code, Jit);
+        var jit = new TestMachine(code, Jit, jitHostWindow);
         var interp = new TestMachine(code, Interp);
         setUp(jit);
         setUp(interp);

@@ -8,12 +8,15 @@ namespace FtEmu.Tests.Jit;
 /// Compiled accesses form the host address from the window base and the guest address's low 32
 /// bits (<see cref="HostWindow"/>). A page outside the window whose low 32 bits are a window page's
 /// must get its own data (it never enters the TLB, so every access to it takes a stub), and a
-/// high-half page (the stack's and the mmap area's) must be reached like a low one.
+/// high-half page (the stack's and the mmap area's) must be reached like a low one. Without a
+/// window (a host that cannot reserve one) the TLBs stay empty and every access takes a stub.
 /// </summary>
 public partial class JitTests
 {
-    [Fact]
-    public void ALoopOverPagesWithTheSameLow32BitsIsTheInterpreters()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ALoopOverPagesWithTheSameLow32BitsIsTheInterpreters(bool hostWindow)
     {
         ulong alias = TestMachine.DataBase + HostWindow.Size; // outside the window, same low 32 bits as DataBase
         ulong high = GuestMemory.AddressLimit - HostWindow.Size / 2 + TestMachine.DataBase; // in the high half
@@ -41,7 +44,7 @@ public partial class JitTests
         {
             m.Memory.Map(alias, GuestMemory.PageSize, Protection.ReadWrite);
             m.Memory.Map(high, GuestMemory.PageSize, Protection.ReadWrite);
-        }, maxSlice: 541);
+        }, maxSlice: 541, jitHostWindow: hostWindow);
         Assert.True(jit.Cpu.Jit.BlocksCompiled > 0, "nothing was compiled");
         // The alias page holds the negated sums, not the window page's sums.
         ulong sum = jit.Memory.Read64(TestMachine.DataBase + 8);

@@ -13,9 +13,10 @@ internal sealed class TestMachine : ICpuEnvironment, IDisposable
     public const ulong CodeBase = 0x400000, DataBase = 0x600000, StackTop = 0x800000;
     public const int DataPages = 4;
 
-    public TestMachine(byte[] code, CpuEngineOptions engine)
+    /// <param name="hostWindow">False: guest memory without a host window (every compiled access takes a stub).</param>
+    public TestMachine(byte[] code, CpuEngineOptions engine, bool hostWindow = true)
     {
-        Memory = new GuestMemory();
+        Memory = new GuestMemory(hostWindow);
         Memory.Map(CodeBase, 0x4000, Protection.Read | Protection.Write | Protection.Exec);
         Memory.Map(DataBase, DataPages * GuestMemory.PageSize, Protection.Read | Protection.Write);
         Memory.Map(StackTop - 0x10000, 0x10000, Protection.Read | Protection.Write);

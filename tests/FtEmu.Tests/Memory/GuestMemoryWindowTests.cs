@@ -7,7 +7,7 @@ namespace FtEmu.Tests.Memory;
 /// with storage of their own behave alike: no two guest pages share host memory (the window keeps
 /// only the low 32 bits of an address), an unmapped or remapped page reads as zero again, pages a
 /// remap leaves alone keep their contents, and the resident-page count (the guest's ru_maxrss) is
-/// the same wherever a page lives.
+/// the same wherever a page lives. The same holds without a window (a host that cannot reserve one).
 /// </summary>
 public sealed class GuestMemoryWindowTests
 {
@@ -26,10 +26,12 @@ public sealed class GuestMemoryWindowTests
         0x5555_0000_0000, // the middle of the address space
     };
 
-    [Fact]
-    public void PagesWithTheSameLow32BitsKeepTheirOwnContents()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void PagesWithTheSameLow32BitsKeepTheirOwnContents(bool hostWindow)
     {
-        using var m = new GuestMemory();
+        using var m = new GuestMemory(hostWindow);
         foreach (var p in Places) m.Map(p, Page, Protection.ReadWrite);
         for (int round = 0; round < 2; round++) // the second round runs on filled TLB entries
         {
@@ -48,12 +50,14 @@ public sealed class GuestMemoryWindowTests
         Assert.Equal(Places.Length, m.ResidentPages);
     }
 
-    [Fact]
-    public void AnUnmappedOrRemappedPageReadsAsZeroAndItsNeighboursKeepTheirContents()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AnUnmappedOrRemappedPageReadsAsZeroAndItsNeighboursKeepTheirContents(bool hostWindow)
     {
         foreach (var start in new[] { 0x20_0000UL, HighHalf + 0x40_0000, 0x5555_0000_0000UL })
         {
-            using var m = new GuestMemory();
+            using var m = new GuestMemory(hostWindow);
             m.Map(start, 8 * Page, Protection.ReadWrite);
             for (ulong k = 0; k < 8; k++) m.Write64(start + k * Page + 40, 0xC0DE_0000 + k);
             Assert.Equal(8, m.ResidentPages);
@@ -73,10 +77,12 @@ public sealed class GuestMemoryWindowTests
         }
     }
 
-    [Fact]
-    public void WrittenPagesCountTheSameInsideAndOutsideTheWindow()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void WrittenPagesCountTheSameInsideAndOutsideTheWindow(bool hostWindow)
     {
-        using var m = new GuestMemory();
+        using var m = new GuestMemory(hostWindow);
         foreach (var p in Places)
         {
             m.Map(p, Page, Protection.ReadWrite);
