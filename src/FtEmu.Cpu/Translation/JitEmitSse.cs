@@ -19,8 +19,8 @@ internal sealed unsafe partial class JitEmitter
     {
         if (op.Kind0 == OperandKind.Xmm && op.Kind1 == OperandKind.Xmm)
         {
-            CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 0));
-            CopyState64(XmmOffset(op.Reg0, 1), XmmOffset(op.Reg1, 1));
+            PushXmm(op.Reg1);
+            StoreXmm(op.Reg0);
             return;
         }
         // The aligned forms (Inst.MovAligned): #GP before the access when the address is not 16-aligned.
@@ -31,8 +31,10 @@ internal sealed unsafe partial class JitEmitter
         {
             // Into locals first: a fault leaves the register as it was.
             ReadMemory128(_ea);
-            StoreState64(XmmOffset(op.Reg0, 0), _t0);
-            StoreState64(XmmOffset(op.Reg0, 1), _t1);
+            _il.Emit(OpCodes.Ldloc, _t0);
+            _il.Emit(OpCodes.Ldloc, _t1);
+            _il.Emit(OpCodes.Call, s_makeVector);
+            StoreXmm(op.Reg0);
             return;
         }
         LoadState64(XmmOffset(op.Reg1, 0));
@@ -40,6 +42,7 @@ internal sealed unsafe partial class JitEmitter
         LoadState64(XmmOffset(op.Reg1, 1));
         _il.Emit(OpCodes.Stloc, _t1);
         WriteMemory128(_ea, _t0, _t1);
+        ReadXmmStateOnly();
     }
 
     private void EmitMovsd(ref DecodedOp op)
@@ -49,11 +52,13 @@ internal sealed unsafe partial class JitEmitter
             LoadState64(XmmOffset(op.Reg1, 0));
             _il.Emit(OpCodes.Stloc, _t0);
             WriteMemory(_ea, 8, _t0);
+            ReadXmmStateOnly();
             return;
         }
         if (op.Kind1 == OperandKind.Xmm)
         {
             CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 0));
+            WroteXmmState(op.Reg0);
             return;
         }
         // From memory: the low quadword is loaded and the high one cleared.
@@ -61,5 +66,6 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Stloc, _t0);
         StoreState64(XmmOffset(op.Reg0, 0), _t0);
         StoreState64(XmmOffset(op.Reg0, 1), 0UL);
+        WroteXmmState(op.Reg0);
     }
 }

@@ -34,6 +34,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Call, JitSseFloatOps.For(f, scalar: true));
             _il.Emit(OpCodes.Stloc, _t0);
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
+            WroteXmmState(op.Reg0);
             return;
         }
         LoadSource128(ref op);
@@ -43,6 +44,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, _t1);
         _il.Emit(OpCodes.Ldc_I8, (long)op.Ip);
         _il.Emit(OpCodes.Call, JitSseFloatOps.For(f, scalar: false));
+        WroteXmmState(op.Reg0);
     }
 
     /// <summary>Operand 1 (xmm or 16-aligned m128) into _t0 (low) and _t1 (high).</summary>
@@ -79,6 +81,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Call, JitSseFloatOps.SqrtSdMethod);
             _il.Emit(OpCodes.Stloc, _t0);
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
+            WroteXmmState(op.Reg0);
             return;
         }
         LoadSource128(ref op);
@@ -88,5 +91,6 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, _t1);
         _il.Emit(OpCodes.Ldc_I8, (long)op.Ip);
         _il.Emit(OpCodes.Call, JitSseFloatOps.SqrtPdMethod);
+        WroteXmmState(op.Reg0);
     }
 }

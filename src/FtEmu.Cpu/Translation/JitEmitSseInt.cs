@@ -26,58 +26,53 @@ internal sealed unsafe partial class JitEmitter
         {
             case SseIntShape.Binary:
                 ReadSseSource128(ref op);
-                StateAddress(dst);
-                LoadXmm(dst);
+                PushXmm(op.Reg0);
                 PushSseSource128(ref op);
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.ShiftByXmm:
                 ReadSseSource128(ref op);
-                StateAddress(dst);
-                LoadXmm(dst);
+                PushXmm(op.Reg0);
                 if (op.Kind1 == OperandKind.Memory) _il.Emit(OpCodes.Ldloc, _t0);
                 else LoadState64(XmmOffset(op.Reg1, 0));
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.ShiftImm:
-                StateAddress(dst);
-                LoadXmm(dst);
+                PushXmm(op.Reg0);
                 _il.Emit(OpCodes.Ldc_I8, (long)(byte)op.Imm);
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.Unary:
                 ReadSseSource128(ref op);
-                StateAddress(dst);
                 PushSseSource128(ref op);
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.ShuffleImm:
                 ReadSseSource128(ref op);
-                StateAddress(dst);
                 PushSseSource128(ref op);
                 _il.Emit(OpCodes.Ldc_I4, (int)(byte)op.Imm);
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.AlignImm:
                 ReadSseSource128(ref op);
-                StateAddress(dst);
-                LoadXmm(dst);
+                PushXmm(op.Reg0);
                 PushSseSource128(ref op);
                 _il.Emit(OpCodes.Ldc_I4, (int)(byte)op.Imm);
                 _il.Emit(OpCodes.Call, f!);
-                _il.Emit(OpCodes.Stobj, s_vector);
+                StoreXmm(op.Reg0);
                 return;
             case SseIntShape.MovdMovq: EmitMovdMovq(ref op); return;
             case SseIntShape.Pmovmskb:
-                LoadXmm(XmmOffset(op.Reg1, 0));
+                PushXmm(op.Reg1);
                 _il.Emit(OpCodes.Call, s_pmovmskb);
                 _il.Emit(OpCodes.Stloc, _t0);
                 StoreGpr(op.Reg0, op.Size0, _t0);
+                ReadXmmStateOnly();
                 return;
             case SseIntShape.MovLow or SseIntShape.MovHigh:
             {
@@ -87,22 +82,25 @@ internal sealed unsafe partial class JitEmitter
                     LoadState64(XmmOffset(op.Reg1, half));
                     _il.Emit(OpCodes.Stloc, _t0);
                     WriteMemory(_ea, 8, _t0);
+                    ReadXmmStateOnly();
                 }
                 else
                 {
                     ReadMemory(_ea, 8);
                     _il.Emit(OpCodes.Stloc, _t0);
                     StoreState64(XmmOffset(op.Reg0, half), _t0);
+                    WroteXmmState(op.Reg0);
                 }
                 return;
             }
-            case SseIntShape.Movhlps: CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 1)); return;
-            case SseIntShape.Movlhps: CopyState64(XmmOffset(op.Reg0, 1), XmmOffset(op.Reg1, 0)); return;
-            case SseIntShape.Pextrw: EmitExtract(ref op, 2, (int)op.Imm & 7, gprSize: op.Size0); return;
+            case SseIntShape.Movhlps: CopyState64(XmmOffset(op.Reg0, 0), XmmOffset(op.Reg1, 1)); WroteXmmState(op.Reg0); return;
+            case SseIntShape.Movlhps: CopyState64(XmmOffset(op.Reg0, 1), XmmOffset(op.Reg1, 0)); WroteXmmState(op.Reg0); return;
+            case SseIntShape.Pextrw: EmitExtract(ref op, 2, (int)op.Imm & 7, gprSize: op.Size0); ReadXmmStateOnly(); return;
             case SseIntShape.Pextr:
             {
                 int size = JitSseIntTable.ElementSize(op.Code);
                 EmitExtract(ref op, size, (int)op.Imm & (16 / size - 1), gprSize: op.Size0 < 4 ? 4 : op.Size0);
+                ReadXmmStateOnly();
                 return;
             }
             case SseIntShape.Pinsrw:
@@ -110,6 +108,7 @@ internal sealed unsafe partial class JitEmitter
                 if (op.Kind1 == OperandKind.Gpr) LoadGpr(op.Reg1, 4);
                 else ReadMemory(_ea, 2);
                 EmitInsert(ref op, 2, (int)op.Imm & 7);
+                WroteXmmState(op.Reg0);
                 return;
             case SseIntShape.Pinsr:
             {
@@ -117,23 +116,11 @@ internal sealed unsafe partial class JitEmitter
                 if (op.Kind1 == OperandKind.Gpr) LoadGpr(op.Reg1, 8);
                 else ReadMemory(_ea, size);
                 EmitInsert(ref op, size, (int)op.Imm & (16 / size - 1));
+                WroteXmmState(op.Reg0);
                 return;
             }
             default: throw new InvalidOperationException($"SSE integer shape {shape}");
         }
-    }
-
-    /// <summary>
-    /// Pushes the XMM register at <paramref name="offset"/> as a Vector128&lt;ulong&gt;, from two
-    /// 64-bit loads: the handlers, MOVQ/MOVD and the register moves write XMM state as two
-    /// quadwords, and a 16-byte load right after such stores cannot be forwarded from them (a
-    /// stall of a dozen cycles; sha256 ran 1.33 s instead of 0.83 s with 16-byte loads).
-    /// </summary>
-    private void LoadXmm(int offset)
-    {
-        LoadState64(offset);
-        LoadState64(offset + 8);
-        _il.Emit(OpCodes.Call, s_makeVector);
     }
 
     /// <summary>
@@ -161,7 +148,7 @@ internal sealed unsafe partial class JitEmitter
     {
         if (op.Kind1 != OperandKind.Memory)
         {
-            LoadXmm(XmmOffset(op.Reg1, 0));
+            PushXmm(op.Reg1);
             return;
         }
         _il.Emit(OpCodes.Ldloc, _t0);
@@ -183,12 +170,14 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Stloc, _t0);
             StoreState64(XmmOffset(op.Reg0, 0), _t0);
             StoreState64(XmmOffset(op.Reg0, 1), 0UL);
+            WroteXmmState(op.Reg0);
             return;
         }
         LoadState64(XmmOffset(op.Reg1, 0));
         _il.Emit(OpCodes.Stloc, _t0);
         if (op.Kind0 == OperandKind.Gpr) StoreGpr(op.Reg0, op.Size0, _t0);
         else WriteMemory(_ea, op.Size0, _t0);
+        ReadXmmStateOnly();
     }
 
     /// <summary>PEXTRW/PEXTRB/D/Q: element <paramref name="index"/> of operand 1, zero-extended into a GPR of <paramref name="gprSize"/> bytes, or stored.</summary>

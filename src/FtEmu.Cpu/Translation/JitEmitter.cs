@@ -136,6 +136,7 @@ internal sealed unsafe partial class JitEmitter
         Array.Copy(_entryRegs, _loaded, 16);
         Array.Clear(_dirty);
         _pendingFlags = null;
+        ForgetXmm(); // entered from other members too
         _il.MarkLabel(_memberStart[k]);
         for (int i = 0; i < _ops.Length; i++)
         {
@@ -149,7 +150,9 @@ internal sealed unsafe partial class JitEmitter
             }
             BeginFaultingOp(ref op, ref p, i);
             if (op.Kind0 == OperandKind.Memory || op.Kind1 == OperandKind.Memory) EmitEffectiveAddress(ref op, withSegment: p.Form != JitForm.Lea);
+            _xmmKeptByOp = false;
             bool left = EmitInline(ref op, ref p, i);
+            if (MayWriteXmm(p.Form) && !_xmmKeptByOp) ForgetXmm();
             EndOp();
             if (JitFlagPlan.ClobbersKnown(p.Form, in op)) _pendingFlags = null; // it wrote the state's flags itself
             if (left) continue; // the op left the block itself
@@ -520,6 +523,7 @@ internal sealed unsafe partial class JitEmitter
         _il.EmitCalli(OpCodes.Calli, System.Reflection.CallingConventions.Standard, typeof(void),
             new[] { typeof(Cpu), typeof(DecodedOp).MakeByRefType() }, null);
         _pendingFlags = null; // stored before the call (the plan makes handlers strict observers)
+        ForgetXmm();
         if (JitInlineTable.TouchesOnlyVectorState(in op))
         {
             // The handler reads GPRs at most (written back above), changes none and writes no memory.
