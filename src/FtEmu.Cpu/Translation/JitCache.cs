@@ -77,8 +77,14 @@ public sealed class JitCache
         foreach (var c in codes) _fallbackRuns[c] = _fallbackRuns.GetValueOrDefault(c) + 1;
     }
 
-    /// <summary>Interpreted runs that make a block warm enough to join a region: three quarters of the threshold.</summary>
-    private int MemberHits => Math.Max(1, Threshold * 3 / 4);
+    /// <summary>
+    /// Interpreted runs that make a block warm enough to join a region: an eighth of the threshold, so
+    /// a successor taken one time in eight joins its head. With three quarters busybox gzip's
+    /// longest_match loop was split over about 15 regions that left to each other through the run loop:
+    /// region runs 11.3 M to 8.7 M, IL 824 to 1142 KB, gzip 1.60 to 1.52 s, bzip2 2.06 to 1.97 s
+    /// (alternating runs), the other guests unchanged; a 32nd made regions no better (the op limit).
+    /// </summary>
+    private int MemberHits => Math.Max(1, Threshold / 8);
 
     /// <summary>Counts one interpreted run of <paramref name="block"/> and compiles it (or has it compiled) when it has become hot.</summary>
     internal void Observe(Block block, BlockCache cache)
