@@ -2,7 +2,7 @@ namespace FtEmu.Cpu;
 
 /// <summary>
 /// The unit of translation: a hot head block and the blocks its direct branches, direct calls and
-/// the returns of those calls reach, as far as they are hot already: interpreted three quarters of the
+/// the returns of those calls reach, as far as they are warm already: interpreted an eighth of the
 /// compile threshold, or compiled themselves (cold paths stay out, which keeps translations small). One DynamicMethod runs them all, with branches between members in IL and the GPR cache
 /// kept across them, so a loop of several blocks or a hot path with a side exit never goes back to
 /// the run loop.
