@@ -145,7 +145,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
             t.Prot[i] = (byte)prot;
         }
         released.Discard();
-        PrepareWindow(address, (address + length + PageMask) & ~PageMask);
+        _window?.Prepare(address, (address + length + PageMask) & ~PageMask);
     }
 
     public void Unmap(ulong address, ulong length)
@@ -162,16 +162,6 @@ public sealed unsafe partial class GuestMemory : IDisposable
             t.Prot[i] = 0;
         }
         released.Discard();
-    }
-
-    /// <summary>Makes the window's part of guest range [start, end) usable (it reads as zero).</summary>
-    private void PrepareWindow(ulong start, ulong end)
-    {
-        if (_window == null) return;
-        const ulong half = HostWindow.Size / 2;
-        if (start < half) _window.Prepare(start, Math.Min(end, half) - start);
-        ulong high = AddressLimit - half;
-        if (end > high) _window.Prepare(Math.Max(start, high), end - Math.Max(start, high));
     }
 
     /// <summary>
@@ -228,12 +218,10 @@ public sealed unsafe partial class GuestMemory : IDisposable
     private bool InWindow(ulong vpn) => _window != null && HostWindow.Holds(vpn << PageShift);
 
     /// <summary>Gives a page its storage on first write: its place in the window (zero already), or a fresh page.</summary>
-    private nint AssignStorage(PageTable t, int i, ulong vpn)
+    private void AssignStorage(PageTable t, int i, ulong vpn)
     {
-        var p = InWindow(vpn) ? _window!.PageOf(vpn << PageShift) : _pages.Allocate();
-        t.Data[i] = (nint)p;
+        t.Data[i] = (nint)(InWindow(vpn) ? _window!.PageOf(vpn << PageShift) : _pages.Allocate());
         ResidentPages++;
-        return (nint)p;
     }
 
     private void DropCode(PageTable t, int i, ulong vpn)

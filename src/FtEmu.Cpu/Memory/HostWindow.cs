@@ -24,7 +24,8 @@ namespace FtEmu.Cpu;
 internal sealed unsafe partial class HostWindow : IDisposable
 {
     public const ulong Size = 1UL << 32;
-    private const ulong HalfSize = Size / 2;
+    /// <summary>The guest pages the window holds: [0, LowEnd) and [HighStart, the address limit).</summary>
+    public const ulong LowEnd = Size / 2, HighStart = GuestMemory.AddressLimit - Size / 2;
 
     public byte* Base { get; private set; }
 
@@ -39,7 +40,7 @@ internal sealed unsafe partial class HostWindow : IDisposable
 
     /// <summary>Whether the guest page at <paramref name="pageAddress"/> lives in the window.</summary>
     public static bool Holds(ulong pageAddress) =>
-        pageAddress < HalfSize || (pageAddress >= GuestMemory.AddressLimit - HalfSize && pageAddress < GuestMemory.AddressLimit);
+        pageAddress < LowEnd || (pageAddress >= HighStart && pageAddress < GuestMemory.AddressLimit);
 
     public byte* PageOf(ulong pageAddress) => Base + (uint)pageAddress;
 
@@ -62,10 +63,15 @@ internal sealed unsafe partial class HostWindow : IDisposable
         }
     }
 
-    /// <summary>Makes guest pages [address, address + length) usable; they read as zero (they were discarded, or never touched).</summary>
-    public void Prepare(ulong address, ulong length)
+    /// <summary>
+    /// Makes the window's part of guest pages [start, end) usable; they read as zero (they were
+    /// discarded, or never touched). Pages outside the window are left alone.
+    /// </summary>
+    public void Prepare(ulong start, ulong end)
     {
-        if (OperatingSystem.IsWindows()) Windows.Commit(PageOf(address), length);
+        if (!OperatingSystem.IsWindows()) return;
+        if (start < LowEnd) Windows.Commit(PageOf(start), Math.Min(end, LowEnd) - start);
+        if (end > HighStart) Windows.Commit(PageOf(Math.Max(start, HighStart)), end - Math.Max(start, HighStart));
     }
 
     /// <summary>Zeroes guest pages [address, address + length) and hands their host memory back.</summary>

@@ -267,10 +267,8 @@ internal sealed unsafe partial class JitEmitter
         AddStub(bad, resume, StubKind.Align, address, null, 16);
     }
 
-    /// <summary>log2 of the TLB entry size, which must be a power of 2 for <see cref="EmitProbe"/>'s shift.</summary>
-    private static readonly int s_tlbEntryShift = BitOperations.IsPow2(GuestMemory.TlbEntryBytes)
-        ? BitOperations.Log2((uint)GuestMemory.TlbEntryBytes)
-        : throw new InvalidOperationException("TLB entries must be a power of 2 in size");
+    /// <summary>log2 of the TLB entry size (a tag of 8 bytes), for <see cref="EmitProbe"/>'s shift.</summary>
+    private static readonly int s_tlbEntryShift = BitOperations.Log2(GuestMemory.TlbEntryBytes);
 
     /// <summary>
     /// Leaves the host pointer for the access on the stack, or branches to <paramref name="miss"/>:

@@ -31,9 +31,7 @@ internal sealed unsafe partial class JitEmitter
         {
             // Into locals first: a fault leaves the register as it was.
             ReadMemory128(_ea);
-            _il.Emit(OpCodes.Ldloc, _t0);
-            _il.Emit(OpCodes.Ldloc, _t1);
-            _il.Emit(OpCodes.Call, s_makeVector);
+            PushReadVector();
             StoreXmm(op.Reg0);
             return;
         }

@@ -151,6 +151,12 @@ internal sealed unsafe partial class JitEmitter
             PushXmm(op.Reg1);
             return;
         }
+        PushReadVector();
+    }
+
+    /// <summary>Pushes the 16 bytes <see cref="ReadMemory128"/> read into _t0/_t1 as a Vector128&lt;ulong&gt;.</summary>
+    private void PushReadVector()
+    {
         _il.Emit(OpCodes.Ldloc, _t0);
         _il.Emit(OpCodes.Ldloc, _t1);
         _il.Emit(OpCodes.Call, s_makeVector);

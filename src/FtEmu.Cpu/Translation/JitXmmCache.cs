@@ -26,7 +26,7 @@ internal sealed unsafe partial class JitEmitter
 
     /// <summary>Forms whose inline code may write XMM state; every other inline form leaves it alone.</summary>
     private static bool MayWriteXmm(JitForm form) => form is JitForm.XmmMove or JitForm.Movsd or JitForm.SseInt
-        or JitForm.SseFloat or JitForm.SseSqrt or JitForm.SseComi or JitForm.SseConvert;
+        or JitForm.SseFloat or JitForm.SseSqrt or JitForm.SseConvert;
 
     /// <summary>Pushes XMM register <paramref name="reg"/> as a Vector128&lt;ulong&gt;, from its local when this member has it.</summary>
     private void PushXmm(int reg)

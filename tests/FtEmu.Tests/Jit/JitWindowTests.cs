@@ -19,7 +19,7 @@ public partial class JitTests
     public void ALoopOverPagesWithTheSameLow32BitsIsTheInterpreters(bool hostWindow)
     {
         ulong alias = TestMachine.DataBase + HostWindow.Size; // outside the window, same low 32 bits as DataBase
-        ulong high = GuestMemory.AddressLimit - HostWindow.Size / 2 + TestMachine.DataBase; // in the high half
+        ulong high = HostWindow.HighStart + TestMachine.DataBase; // in the high half
         var code = TestMachine.Assemble(a =>
         {
             var loop = a.CreateLabel();

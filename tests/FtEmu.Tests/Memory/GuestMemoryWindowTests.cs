@@ -12,16 +12,15 @@ namespace FtEmu.Tests.Memory;
 public sealed class GuestMemoryWindowTests
 {
     private const ulong Page = GuestMemory.PageSize;
-    private const ulong HighHalf = GuestMemory.AddressLimit - HostWindow.Size / 2;
 
     /// <summary>Page addresses in the low half, in the high half, and outside the window with the same low 32 bits as a window page.</summary>
     public static readonly ulong[] Places =
     {
         0x10000,
-        HostWindow.Size / 2 - Page, // the last low-half page
+        HostWindow.LowEnd - Page, // the last low-half page
         0x1_0001_0000, // 0x10000 plus 4 GiB: outside, aliases the first
-        HighHalf - Page, // just below the high half: outside
-        HighHalf, // the first high-half page
+        HostWindow.HighStart - Page, // just below the high half: outside
+        HostWindow.HighStart, // the first high-half page
         GuestMemory.AddressLimit - Page, // the last user page
         0x5555_0000_0000, // the middle of the address space
     };
@@ -55,7 +54,7 @@ public sealed class GuestMemoryWindowTests
     [InlineData(false)]
     public void AnUnmappedOrRemappedPageReadsAsZeroAndItsNeighboursKeepTheirContents(bool hostWindow)
     {
-        foreach (var start in new[] { 0x20_0000UL, HighHalf + 0x40_0000, 0x5555_0000_0000UL })
+        foreach (var start in new[] { 0x20_0000UL, HostWindow.HighStart + 0x40_0000, 0x5555_0000_0000UL })
         {
             using var m = new GuestMemory(hostWindow);
             m.Map(start, 8 * Page, Protection.ReadWrite);
