@@ -23,7 +23,14 @@ trap 'rm -rf "$results"' EXIT
 status=0
 # A test that runs 10 minutes is hung: blame kills the test host so that CI ends with a report.
 dotnet test FtEmu.sln -c Release --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" \
-    --blame-hang-timeout 10m --blame-hang-dump-type none || status=$?
+    --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$results/console.log" || status=$?
+
+# CI keeps only the end of the output: repeat each failure (name, message, stack) there.
+if grep -q '^ *Failed [A-Za-z_][A-Za-z0-9_.]*' "$results/console.log"; then
+    echo
+    echo "==== failures ===="
+    awk '/^ *Failed [A-Za-z_][A-Za-z0-9_.]*/ { n = 40 } n > 0 { print; n-- }' "$results/console.log" | head -n 400
+fi
 
 # The summary comes from the TRX files (one per test project).
 passed=0 failed=0
