@@ -94,8 +94,10 @@ public partial class JitTests
             a.Label(ref differ);
             Exit(a);
         });
-        var jit = new TestMachine(code, RegionJit);
-        var interp = new TestMachine(code, Interp);
+        // One run, not RunBoth's slices: the region must meet the fault in a run that entered at its head
+        // (with slices, a branch that forgot to store the compare's record went unnoticed).
+        using var jit = new TestMachine(code, RegionJit);
+        using var interp = new TestMachine(code, Interp);
         jit.Cpu.Run(1_000_000);
         interp.Cpu.Run(1_000_000);
         var f = AssertFaultAsInterpreted(jit, interp);
