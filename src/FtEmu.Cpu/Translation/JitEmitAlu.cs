@@ -11,6 +11,8 @@ internal sealed unsafe partial class JitEmitter
     private void EmitAlu(ref DecodedOp op, ref JitOpPlan p)
     {
         int size = op.Size0;
+        bool a4 = ReadsBelow4G(ref op, op.Kind0, op.Reg0, size), b4 = ReadsBelow4G(ref op, op.Kind1, op.Reg1, size);
+        bool logic = p.Alu is JitAlu.And or JitAlu.Test or JitAlu.Or or JitAlu.Xor;
         LoadOperand0(ref op);
         _il.Emit(OpCodes.Stloc, _t0);
         LoadOperand(ref op, op.Kind1, op.Reg1, size);
@@ -25,9 +27,11 @@ internal sealed unsafe partial class JitEmitter
             JitAlu.Or => OpCodes.Or,
             _ => OpCodes.Xor,
         });
-        Truncate(size);
+        // Logic ops on operands read at their size (zero-extended) stay within it.
+        if (!logic || size < 4) Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
-        if (p.Alu is not (JitAlu.Cmp or JitAlu.Test)) StoreOperand0(ref op, _t2);
+        bool below4G = size == 4 || (p.Alu == JitAlu.And ? a4 || b4 : logic && a4 && b4);
+        if (p.Alu is not (JitAlu.Cmp or JitAlu.Test)) StoreOperand0(ref op, _t2, below4G);
         ProduceLazyFlags(ref p, p.Produces == JitFlags.Add ? FlagOp.Add : p.Produces == JitFlags.Sub ? FlagOp.Sub : FlagOp.Logic, size, _t0, _t1, _t2);
     }
 
@@ -41,7 +45,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(p.Alu == JitAlu.Inc ? OpCodes.Add : OpCodes.Sub);
         Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
-        StoreOperand0(ref op, _t2);
+        StoreOperand0(ref op, _t2, below4G: size == 4);
         if (p.StoreFlags) EmitMaterializeCarry(ref p);
         ProduceLazyFlags(ref p, p.Alu == JitAlu.Inc ? FlagOp.Inc : FlagOp.Dec, size, _t0, null, _t2);
     }
@@ -161,7 +165,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Sub);
         Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
-        StoreOperand0(ref op, _t2);
+        StoreOperand0(ref op, _t2, below4G: size == 4);
         _il.Emit(OpCodes.Ldc_I8, 0L);
         _il.Emit(OpCodes.Stloc, _t0);
         ProduceLazyFlags(ref p, FlagOp.Sub, size, _t0, _t1, _t2);
@@ -179,6 +183,7 @@ internal sealed unsafe partial class JitEmitter
     {
         int size = op.Size0;
         int n = JitFlagPlan.ShiftCount(in op);
+        bool below4G = ReadsBelow4G(ref op, op.Kind0, op.Reg0, size);
         LoadOperand0(ref op);
         _il.Emit(OpCodes.Stloc, _t0);
         _il.Emit(OpCodes.Ldloc, _t0);
@@ -188,10 +193,11 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Ldc_I4, n);
             _il.Emit(p.Alu switch { JitAlu.Shl => OpCodes.Shl, JitAlu.Shr => OpCodes.Shr_Un, _ => OpCodes.Shr });
         }
-        Truncate(size);
+        // A logical right shift of an operand read at its size stays within it.
+        if (p.Alu != JitAlu.Shr || size < 4) Truncate(size);
         _il.Emit(OpCodes.Stloc, _t2);
         // A count of 0 still writes the destination back (and zero-extends a 32-bit register), but leaves the flags.
-        StoreOperand0(ref op, _t2);
+        StoreOperand0(ref op, _t2, below4G: size == 4 || p.Alu == JitAlu.Shr && below4G);
         if (n == 0) return;
         // Recorded lazily like the ALU ops: operand (masked), count, result.
         _il.Emit(OpCodes.Ldc_I8, (long)n);
@@ -209,7 +215,7 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldc_I4, k);
         EndRotateLeft(size);
         _il.Emit(OpCodes.Stloc, _t2);
-        StoreOperand0(ref op, _t2);
+        StoreOperand0(ref op, _t2, below4G: size == 4);
         // ROL/ROR change only CF and OF, so they merge into the state's flags (and only when the count is not 0).
         if (n == 0 || !p.StoreFlags) return;
         _il.Emit(OpCodes.Ldarg_1);

@@ -28,21 +28,28 @@ internal sealed unsafe partial class JitEmitter
         // The source is read (and may fault) whatever the condition; a 32-bit destination is zero-extended even without the move.
         LoadOperand(ref op, op.Kind1, op.Reg1, op.Size0);
         _il.Emit(OpCodes.Stloc, _t0);
-        EnsureLoaded(FullRegister(op.Reg0)); // both branches below use the register's local
+        int r = FullRegister(op.Reg0);
+        EnsureLoaded(r); // both branches below use the register's local
+        bool below4G = ReadsBelow4G(ref op, op.Kind1, op.Reg1, op.Size0);
+        bool keptBelow4G = _zext[r];
         var skip = _il.DefineLabel();
         var done = _il.DefineLabel();
         EmitCondition(ref p, op.Cond);
         _il.Emit(OpCodes.Brfalse, skip);
-        StoreGpr(op.Reg0, op.Size0, _t0);
+        StoreGpr(op.Reg0, op.Size0, _t0, below4G);
         _il.Emit(OpCodes.Br, done);
         _il.MarkLabel(skip);
+        // On this path the register still holds its old value: what is known about it is what was known before the move.
+        bool movedBelow4G = _zext[r];
+        _zext[r] = keptBelow4G;
         if (op.Size0 == 4)
         {
             LoadGpr(op.Reg0, 4);
             _il.Emit(OpCodes.Stloc, _t0);
-            StoreGpr(op.Reg0, 4, _t0);
+            StoreGpr(op.Reg0, 4, _t0, below4G: true);
         }
         _il.MarkLabel(done);
+        _zext[r] = movedBelow4G && _zext[r]; // known after the join only if known on both paths
     }
 
     private void EmitJmp(ref DecodedOp op, int i)

@@ -7,9 +7,10 @@ internal sealed unsafe partial class JitEmitter
 {
     private void EmitMov(ref DecodedOp op)
     {
+        bool below4G = ReadsBelow4G(ref op, op.Kind1, op.Reg1, op.Size0);
         LoadOperand(ref op, op.Kind1, op.Reg1, op.Size0);
         _il.Emit(OpCodes.Stloc, _t0);
-        StoreOperand0(ref op, _t0);
+        StoreOperand0(ref op, _t0, below4G);
     }
 
     private void EmitMovzx(ref DecodedOp op, bool signed)
@@ -17,7 +18,7 @@ internal sealed unsafe partial class JitEmitter
         LoadOperand(ref op, op.Kind1, op.Reg1, op.Size1);
         if (signed) SignExtend(op.Size1);
         _il.Emit(OpCodes.Stloc, _t0);
-        StoreGpr(op.Reg0, op.Size0, _t0);
+        StoreGpr(op.Reg0, op.Size0, _t0, below4G: !signed);
     }
 
     private void EmitLea(ref DecodedOp op) => StoreGpr(op.Reg0, op.Size0, _ea);

@@ -43,6 +43,13 @@ internal sealed unsafe partial class JitEmitter
     private readonly LocalBuilder?[] _reg = new LocalBuilder?[16];
     private readonly bool[] _loaded = new bool[16];
     private readonly bool[] _dirty = new bool[16];
+    /// <summary>
+    /// Whether the register's local is known to hold a value below 2^32 on every path to the op being
+    /// emitted (the member's last write to it was a 32-bit one, which zero-extends): a 32-bit read then
+    /// needs no truncation. gcc's 32-bit code otherwise left a zero-extending mov r32, r32 per operand
+    /// and per result, on the loops' dependency chains. Known only within a member (unknown at its start).
+    /// </summary>
+    private readonly bool[] _zext = new bool[16];
     /// <summary>Registers every member starts with in locals: those the region's operands name.</summary>
     private readonly bool[] _entryRegs = new bool[16];
     /// <summary>Each member's first op, where branches from other members arrive.</summary>
@@ -135,6 +142,7 @@ internal sealed unsafe partial class JitEmitter
         _opBase = _region.OpBase[k];
         Array.Copy(_entryRegs, _loaded, 16);
         Array.Clear(_dirty);
+        Array.Clear(_zext);
         _pendingFlags = null;
         ForgetXmm(); // entered from other members too
         _il.MarkLabel(_memberStart[k]);
@@ -261,6 +269,7 @@ internal sealed unsafe partial class JitEmitter
         _reg[r] ??= _il.DeclareLocal(typeof(ulong));
         LoadState64(JitLayout.Gpr + 8 * r);
         _il.Emit(OpCodes.Stloc, _reg[r]!);
+        _zext[r] = false;
     }
 
     /// <summary>Stores the dirty registers to the state; markClean only where every later path has them stored.</summary>
@@ -279,6 +288,7 @@ internal sealed unsafe partial class JitEmitter
     {
         Array.Clear(_loaded);
         Array.Clear(_dirty);
+        Array.Clear(_zext);
     }
 
     /// <summary>Pushes a GPR operand zero-extended to 64 bits (reg 16..19 are AH..BH).</summary>
@@ -292,11 +302,24 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Ldc_I4_8);
             _il.Emit(OpCodes.Shr_Un);
         }
+        if (size == 4 && _zext[r]) return;
         if (size != 8) Truncate(size);
     }
 
-    /// <summary>Writes a GPR with the x86-64 rules: a 32-bit write zeroes the upper half, 8/16-bit writes merge.</summary>
-    private void StoreGpr(int reg, int size, LocalBuilder value)
+    /// <summary>Whether a read of the operand at <paramref name="size"/> pushes a value below 2^32.</summary>
+    private bool ReadsBelow4G(ref DecodedOp op, OperandKind kind, int reg, int size) => size <= 4 || kind switch
+    {
+        OperandKind.Gpr => _zext[FullRegister(reg)],
+        OperandKind.Immediate => (op.Imm & Cpu.SizeMask(size)) <= uint.MaxValue,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Writes a GPR with the x86-64 rules: a 32-bit write zeroes the upper half, 8/16-bit writes merge.
+    /// <paramref name="below4G"/>: the value is known to be below 2^32 (no truncation needed, and a
+    /// 64-bit write keeps the register known as zero-extended).
+    /// </summary>
+    private void StoreGpr(int reg, int size, LocalBuilder value, bool below4G = false)
     {
         int r = FullRegister(reg);
         bool high = size == 1 && reg >= Reg.HighByteBase;
@@ -320,12 +343,13 @@ internal sealed unsafe partial class JitEmitter
         {
             _reg[r] ??= _il.DeclareLocal(typeof(ulong));
             _il.Emit(OpCodes.Ldloc, value);
-            if (size == 4) Truncate(4);
+            if (size == 4 && !below4G) Truncate(4);
         }
         ShadowBeforeWrite(r);
         _il.Emit(OpCodes.Stloc, _reg[r]!);
         _loaded[r] = true;
         _dirty[r] = true;
+        if (size >= 4) _zext[r] = size == 4 || below4G; // a merge into a value below 2^32 stays below it
     }
 
     /// <summary>Computes the effective address of the op's memory operand into the EA local (LEA: without segment base).</summary>
@@ -373,9 +397,9 @@ internal sealed unsafe partial class JitEmitter
     }
 
     /// <summary>Stores the value in <paramref name="value"/> to operand 0 (register or memory at EA).</summary>
-    private void StoreOperand0(ref DecodedOp op, LocalBuilder value)
+    private void StoreOperand0(ref DecodedOp op, LocalBuilder value, bool below4G = false)
     {
-        if (op.Kind0 == OperandKind.Gpr) StoreGpr(op.Reg0, op.Size0, value);
+        if (op.Kind0 == OperandKind.Gpr) StoreGpr(op.Reg0, op.Size0, value, below4G);
         else WriteMemory(_ea, op.Size0, value);
     }
 
