@@ -53,13 +53,27 @@ internal static class JitCompiler
             InitLocals = false,
         };
         var il = method.GetILGenerator(64 + 48 * total);
-        var emitter = new JitEmitter(il, region, ops, plans, region.ResumeMisses);
+        var emitter = new JitEmitter(il, region, ops, plans, region.ResumeMisses, ZextSeeds(head, region, ops, plans));
         emitter.EmitRegion();
         int ilBytes = il.ILOffset;
         var code = method.CreateDelegate<JitBlockCode>(ops);
         code(null); // .NET compiles it now, on this thread
         ReleaseGenerator(method);
         return new JitTranslation(head, region, code, emitter.ExitCount, ilBytes);
+    }
+
+    /// <summary>
+    /// A first emission, thrown away, finds which registers every branch into a member knows to be
+    /// below 2^32 (written at 32 bits): the real one then needs no truncation for their 32-bit reads
+    /// there (and at a second copy of a small head, where its loops branch back).
+    /// </summary>
+    private static bool[][]? ZextSeeds(Block head, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans)
+    {
+        var scratch = new DynamicMethod($"ftemu_scratch_{head.StartIp:x}", typeof(int), s_parameters, typeof(JitCompiler).Module, skipVisibility: true);
+        var first = new JitEmitter(scratch.GetILGenerator(), region, ops, plans, region.ResumeMisses);
+        first.EmitRegion();
+        var seeds = first.ZextSeeds();
+        return JitEmitter.AnyKnown(seeds) ? seeds : null;
     }
 
     private static readonly System.Reflection.FieldInfo? s_ilGenerator =

@@ -47,9 +47,14 @@ internal sealed unsafe partial class JitEmitter
     /// Whether the register's local is known to hold a value below 2^32 on every path to the op being
     /// emitted (the member's last write to it was a 32-bit one, which zero-extends): a 32-bit read then
     /// needs no truncation. gcc's 32-bit code otherwise left a zero-extending mov r32, r32 per operand
-    /// and per result, on the loops' dependency chains. Known only within a member (unknown at its start).
+    /// and per result, on the loops' dependency chains.
+    /// At a member's start it is what every branch into it knew (<see cref="ZextSeeds"/>).
     /// </summary>
     private readonly bool[] _zext = new bool[16];
+    /// <summary>Per member, the registers known to be below 2^32 at its start, or null (none known).</summary>
+    private readonly bool[][]? _zextSeeds;
+    /// <summary>Per member, what every branch into it emitted so far knew (null: no branch yet).</summary>
+    private readonly bool[]?[] _zextAtBranches;
     /// <summary>Registers every member starts with in locals: those the region's operands name.</summary>
     private readonly bool[] _entryRegs = new bool[16];
     /// <summary>Each member's first op, where branches from other members arrive.</summary>
@@ -62,8 +67,10 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Exits emitted so far; each returns its own number.</summary>
     public int ExitCount { get; private set; }
 
-    public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans, bool resumeMisses)
+    public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans, bool resumeMisses, bool[][]? zextSeeds = null)
     {
+        _zextSeeds = zextSeeds;
+        _zextAtBranches = new bool[ops.Length][];
         _il = il;
         _resumeMisses = resumeMisses;
         _region = region;
@@ -130,11 +137,39 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Stloc, _left);
         for (int r = 0; r < 16; r++)
             if (_entryRegs[r]) LoadRegisterLocal(r);
-        for (int k = 0; k < _allOps.Length; k++) EmitMember(k);
+        if (PeelHead())
+        {
+            // The run loop's entry gets a copy of the head that knows nothing; the branches back to
+            // the head (loops) arrive at a second copy, emitted last, that knows what they know.
+            EmitMember(0, _il.DefineLabel(), null);
+            for (int k = 1; k < _allOps.Length; k++) EmitMember(k, _memberStart[k], _zextSeeds![k]);
+            EmitMember(0, _memberStart[0], _zextSeeds![0]);
+        }
+        else
+        {
+            EmitMember(0, _memberStart[0], null);
+            for (int k = 1; k < _allOps.Length; k++) EmitMember(k, _memberStart[k], _zextSeeds?[k]);
+        }
         EmitStubs();
     }
 
-    private void EmitMember(int k)
+    /// <summary>Ops of a head worth a second copy at most, and of the region with it (.NET's inlining budget, see <see cref="JitRegion.MaxOps"/>).</summary>
+    private const int MaxPeeledHeadOps = 48, MaxOpsWithPeeledHead = 192;
+
+    /// <summary>Whether the head is emitted twice: it is small, and a loop's branches back to it know registers below 2^32.</summary>
+    private bool PeelHead()
+    {
+        if (_zextSeeds == null || _allOps[0].Length > MaxPeeledHeadOps) return false;
+        int total = 0;
+        foreach (var ops in _allOps) total += ops.Length;
+        if (total + _allOps[0].Length > MaxOpsWithPeeledHead) return false;
+        for (int r = 0; r < 16; r++)
+            if (_zextSeeds[0][r] && _entryRegs[r]) return true;
+        return false;
+    }
+
+    /// <summary>Emits member k at <paramref name="start"/>, with the registers <paramref name="known"/> names known to be below 2^32 there.</summary>
+    private void EmitMember(int k, Label start, bool[]? known)
     {
         _member = k;
         _ops = _allOps[k];
@@ -142,10 +177,10 @@ internal sealed unsafe partial class JitEmitter
         _opBase = _region.OpBase[k];
         Array.Copy(_entryRegs, _loaded, 16);
         Array.Clear(_dirty);
-        Array.Clear(_zext);
+        for (int r = 0; r < 16; r++) _zext[r] = known != null && known[r] && _loaded[r];
         _pendingFlags = null;
         ForgetXmm(); // entered from other members too
-        _il.MarkLabel(_memberStart[k]);
+        _il.MarkLabel(start);
         for (int i = 0; i < _ops.Length; i++)
         {
             ref DecodedOp op = ref _ops[i];
@@ -486,6 +521,7 @@ internal sealed unsafe partial class JitEmitter
     /// </summary>
     private void EmitGoMember(int retired, int k)
     {
+        NoteZextAtBranch(k);
         var leave = _il.DefineLabel();
         // Make the state agree with the locals and load what the member expects in locals.
         bool flagsThere = _flagsLiveAtEntry[k];
@@ -517,6 +553,39 @@ internal sealed unsafe partial class JitEmitter
         StoreCount(0); // left is member k's already
         _il.Emit(OpCodes.Ldc_I4, ExitCount++);
         _il.Emit(OpCodes.Ret);
+    }
+
+    private void NoteZextAtBranch(int k)
+    {
+        if (_zextAtBranches[k] is not bool[] known)
+        {
+            _zextAtBranches[k] = (bool[])_zext.Clone();
+            return;
+        }
+        for (int r = 0; r < 16; r++) known[r] &= _zext[r];
+    }
+
+    /// <summary>
+    /// After <see cref="EmitRegion"/>: per member, the registers every branch into it knew to be below
+    /// 2^32, for emitting the region again with them known at the members' starts. Sound because
+    /// knowing more at a start never makes the emitter know less later. The run loop enters the head
+    /// with whatever the state holds, so what the head's seed says holds only for the branches back
+    /// to it (see <see cref="PeelHead"/>).
+    /// </summary>
+    public bool[][] ZextSeeds()
+    {
+        var seeds = new bool[_zextAtBranches.Length][];
+        for (int k = 0; k < seeds.Length; k++)
+            seeds[k] = _zextAtBranches[k] is bool[] known ? known : new bool[16];
+        return seeds;
+    }
+
+    /// <summary>Whether any member is known to start with a register below 2^32.</summary>
+    public static bool AnyKnown(bool[][] seeds)
+    {
+        foreach (var seed in seeds)
+            if (Array.IndexOf(seed, true) >= 0) return true;
+        return false;
     }
 
     /// <summary>After op i: if something asked the block to end (a write to a code page, a handler), leave with op i retired.</summary>

@@ -8,20 +8,30 @@ namespace FtEmu.Tests.Jit;
 /// The emitter leaves out the truncation of a 32-bit read when the member's last write to the
 /// register was 32-bit (or a 64-bit value known to be below 2^32). These loops mix 32-bit writes,
 /// 64-bit writes of values with their upper half set, merges of 8 and 16 bits, CMOVs whose
-/// condition changes every iteration, and branches to members where the register may be either,
-/// and compare every register with the interpreter's at every count.
+/// condition changes every iteration, branches to members where the register may be either, and a
+/// loop head that its back edge enters with EDX written at 32 bits and the outer loop with RDX
+/// above 2^32 (the head's two copies), and compare every register with the interpreter's at every
+/// count. Mutation-checked: a member seeded from one branch into it instead of all, a head whose
+/// entry copy takes the back edge's knowledge, and members that start with the previous member's
+/// knowledge each fail.
 /// </summary>
 public partial class JitTests
 {
     private static byte[] ZeroExtensionMix(int iterations) => TestMachine.Assemble(a =>
     {
+        var outer = a.CreateLabel();
         var loop = a.CreateLabel();
         var keep = a.CreateLabel();
         a.mov(r8, 0x123456789abcdef1);
         a.mov(r9, unchecked((long)0xfedcba9876543210));
-        a.mov(ecx, iterations);
+        a.mov(ebp, iterations / 20);
         a.xor(r14d, r14d);
+        a.Label(ref outer);
+        a.mov(rdx, r9); // above 2^32 where the run loop enters the inner loop's head
+        a.mov(ecx, 20);
         a.Label(ref loop);
+        a.mov(eax, edx); // the back edge arrives with EDX written at 32 bits
+        a.add(r14, rax);
         a.rol(r8, 13);
         a.imul(r9, r8); // both have their upper halves set
         a.mov(r10, r9);
@@ -81,6 +91,9 @@ public partial class JitTests
         a.add(r14, rdx);
         a.dec(ecx);
         a.jne(loop);
+        a.rol(r9, 7);
+        a.dec(ebp);
+        a.jne(outer);
         Exit(a);
     });
 
