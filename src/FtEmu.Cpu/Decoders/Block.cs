@@ -26,6 +26,8 @@ public sealed class Block
     internal int Hits;
     /// <summary>The region headed by this block compiled to IL, or null.</summary>
     internal JitBlockCode? Code;
+    /// <summary>The budget a run of <see cref="Code"/> needs: the ops of the longest path it may take without checking (see JitEmitter).</summary>
+    internal int CodeOps;
     /// <summary>Code's region (members and op numbering), for faults.</summary>
     internal JitRegion? Region;
     /// <summary>Per exit of <see cref="Code"/>: the block that exit last led to.</summary>

@@ -11,7 +11,7 @@ internal delegate int JitBlockCode(Cpu? cpu);
 
 /// <summary>A region translated to IL (and, once called, to native code), not yet attached to its head.</summary>
 /// <remarks><see cref="IlBytes"/> is a statistic for <c>FTEMU_JIT_PROFILE=stats</c>.</remarks>
-internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount, int IlBytes)
+internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode Code, int ExitCount, int EntryOps, int IlBytes)
 {
     /// <summary>Attaches the translation to its head, if every member is still valid (else it describes code that is gone).</summary>
     public bool Install()
@@ -21,6 +21,7 @@ internal sealed record JitTranslation(Block Head, JitRegion Region, JitBlockCode
         foreach (var b in Region.Members) b.AddDependent(Head);
         Head.Region = Region;
         Head.NextSlots = new Block?[ExitCount];
+        Head.CodeOps = EntryOps;
         Head.Code = Code;
         return true;
     }
@@ -59,7 +60,7 @@ internal static class JitCompiler
         var code = method.CreateDelegate<JitBlockCode>(ops);
         code(null); // .NET compiles it now, on this thread
         ReleaseGenerator(method);
-        return new JitTranslation(head, region, code, emitter.ExitCount, ilBytes);
+        return new JitTranslation(head, region, code, emitter.ExitCount, emitter.EntryOps, ilBytes);
     }
 
     /// <summary>

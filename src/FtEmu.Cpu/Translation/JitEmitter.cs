@@ -67,6 +67,26 @@ internal sealed unsafe partial class JitEmitter
     /// <summary>Exits emitted so far; each returns its own number.</summary>
     public int ExitCount { get; private set; }
 
+    /// <summary>
+    /// Per member: the most ops a run starting there retires before it leaves or branches back
+    /// (to an earlier member or itself), over the forward branches listed in <see cref="_unchecked"/>.
+    /// A member is entered only with at least that much budget (the run loop checks the head's,
+    /// branches back and the other forward branches check their target's), so the listed forward
+    /// branches need no budget check: gzip's compare chains checked at every three instructions.
+    /// </summary>
+    private readonly int[] _pathOps;
+    /// <summary>Per member: the later members its branches reach without a budget check.</summary>
+    private readonly List<int>[] _unchecked;
+    /// <summary>
+    /// The most ops a path of unchecked branches may cover. A region runs only if the budget covers
+    /// its head's path, so near a stop (an event's count) a long path would leave the region to the
+    /// interpreter more often.
+    /// </summary>
+    private const int MaxUncheckedPathOps = 64;
+
+    /// <summary>The budget the run loop must leave a run of this region: its head's path (see <see cref="_pathOps"/>).</summary>
+    public int EntryOps => _pathOps[0];
+
     public JitEmitter(ILGenerator il, JitRegion region, DecodedOp[][] ops, JitOpPlan[][] plans, bool resumeMisses, bool[][]? zextSeeds = null)
     {
         _zextSeeds = zextSeeds;
@@ -100,6 +120,50 @@ internal sealed unsafe partial class JitEmitter
                 int site = region.IndexOf(last.NextIp);
                 if (site >= 0 && !_returnSites.Contains(site)) _returnSites.Add(site);
             }
+        }
+        (_pathOps, _unchecked) = PlanUncheckedBranches();
+    }
+
+    /// <summary>From the last member back: each member's path and the forward branches that need no check.</summary>
+    private (int[] PathOps, List<int>[] Unchecked) PlanUncheckedBranches()
+    {
+        int n = _allOps.Length;
+        var path = new int[n];
+        var free = new List<int>[n];
+        for (int k = n - 1; k >= 0; k--)
+        {
+            int own = _allOps[k].Length, longest = 0;
+            free[k] = new List<int>();
+            foreach (int j in ForwardTargets(k))
+            {
+                if (own + path[j] > MaxUncheckedPathOps) continue;
+                free[k].Add(j);
+                longest = Math.Max(longest, path[j]);
+            }
+            path[k] = own + longest;
+        }
+        return (path, free);
+    }
+
+    /// <summary>The later members member k's last op may branch to (as <see cref="JitRegion"/> finds successors, plus a RET's return sites).</summary>
+    private IEnumerable<int> ForwardTargets(int k)
+    {
+        ref readonly DecodedOp last = ref _allOps[k][^1];
+        var targets = new List<ulong>();
+        switch (_allPlans[k][^1].Form)
+        {
+            case JitForm.Jcc: targets.Add(last.Imm); targets.Add(last.NextIp); break;
+            case JitForm.Jmp or JitForm.Call when last.Kind0 == OperandKind.Immediate: targets.Add(last.Imm); break;
+            case JitForm.Jmp or JitForm.Call: break;
+            case JitForm.Ret:
+                foreach (int site in _returnSites) targets.Add(_region.Members[site].StartIp);
+                break;
+            default: targets.Add(last.NextIp); break; // the block ended at its size limit, or a handler's op
+        }
+        foreach (ulong target in targets)
+        {
+            int j = _region.IndexOf(target);
+            if (j > k) yield return j;
         }
     }
 
@@ -532,9 +596,16 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldloc, _left);
         _il.Emit(OpCodes.Ldc_I8, (long)retired);
         _il.Emit(OpCodes.Sub);
+        if (k > _member && retired == _ops.Length && _unchecked[_member].Contains(k))
+        {
+            // This member was entered with budget for its path, which goes on through member k.
+            _il.Emit(OpCodes.Stloc, _left);
+            _il.Emit(OpCodes.Br, _memberStart[k]);
+            return;
+        }
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Stloc, _left);
-        _il.Emit(OpCodes.Ldc_I8, (long)_allOps[k].Length);
+        _il.Emit(OpCodes.Ldc_I8, (long)_pathOps[k]);
         if (k > _member)
         {
             _il.Emit(OpCodes.Bge_Un, _memberStart[k]);

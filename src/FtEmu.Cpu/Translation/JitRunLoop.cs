@@ -47,7 +47,7 @@ public sealed unsafe partial class Cpu
             if (Jit.HasFinished) Jit.InstallFinished();
             Block block = prev != null ? Successor(prev, exit, s->Rip) : Blocks.Get(s->Rip);
             JitBlockCode? code = block.Code;
-            if (code != null && !interpretNext && !StopRequested && (ulong)block.Ops.Length <= stopAt - s->InstructionCount)
+            if (code != null && !interpretNext && !StopRequested && (ulong)block.CodeOps <= stopAt - s->InstructionCount)
             {
                 JitRegion region = block.Region!; // the region may be dropped while it runs (a write to its code)
                 Jit.RegionRuns++;
