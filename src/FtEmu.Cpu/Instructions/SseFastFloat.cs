@@ -24,6 +24,8 @@ namespace FtEmu.Cpu;
 /// it exactly and it is nonzero iff the result is inexact. In single precision the residuals are
 /// computed in double, where they are always exact.</item>
 /// </list>
+/// When MXCSR already has PE the residual is skipped and PE left out of the flags: the caller ORs
+/// the flags into MXCSR, where PE is already set, and PE is masked, so nothing traps on it.
 /// </remarks>
 internal static class SseFastFloat
 {
@@ -39,6 +41,11 @@ internal static class SseFastFloat
     // Single: residuals are exact in double at any float exponent; a result at biased exponent >= 2
     // (2^-125) exceeds 2^-126 before rounding too, so it is not tiny.
     private const int MinExp32 = 2;
+
+    // PE is sticky: once MXCSR has it, whether this result is exact changes nothing, so the
+    // residual that decides it is computed only while PE is clear (glibc code sets it early on).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PeClear(uint mxcsr) => (mxcsr & SseFloat.PE) == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Exp32(uint x) => (int)(x >> 23) & 0xFF;
@@ -76,7 +83,7 @@ internal static class SseFastFloat
                 if (r == 0) break; // the exact sum is a multiple of 2^-149, so a zero is exact
                 if ((uint)(Exp32(B(r)) - 1) >= 0xFE) return false;
                 (double big, double small) = Math.Abs(x) >= Math.Abs(y) ? (x, y) : (y, x);
-                if ((double)r - big != small) flags |= SseFloat.PE;
+                if (PeClear(mxcsr) && (double)r - big != small) flags |= SseFloat.PE;
                 break;
             }
             case FOp.Mul:
@@ -85,7 +92,7 @@ internal static class SseFastFloat
                 r = (float)d;
                 if (x == 0 || y == 0) break;
                 if ((uint)(Exp32(B(r)) - MinExp32) > 0xFE - MinExp32) return false;
-                if ((double)r != d) flags |= SseFloat.PE;
+                if (PeClear(mxcsr) && (double)r != d) flags |= SseFloat.PE;
                 break;
             }
             case FOp.Div:
@@ -94,7 +101,7 @@ internal static class SseFastFloat
                 r = (float)(x / y);
                 if (x == 0) break;
                 if ((uint)(Exp32(B(r)) - MinExp32) > 0xFE - MinExp32) return false;
-                if (Math.FusedMultiplyAdd(-(double)r, y, x) != 0) flags |= SseFloat.PE;
+                if (PeClear(mxcsr) && Math.FusedMultiplyAdd(-(double)r, y, x) != 0) flags |= SseFloat.PE;
                 break;
             }
             default:
@@ -114,17 +121,41 @@ internal static class SseFastFloat
         if ((uint)(Exp32(a) - 1) >= 0xFE || (a & 0x80000000) != 0) return false;
         double x = F(a);
         float r = (float)Math.Sqrt(x);
-        if (Math.FusedMultiplyAdd(-(double)r, r, x) != 0) flags |= SseFloat.PE;
+        if (PeClear(mxcsr) && Math.FusedMultiplyAdd(-(double)r, r, x) != 0) flags |= SseFloat.PE;
         result = B(r);
         return true;
     }
+
+    /// <summary>
+    /// What the binary64 cores return when the precondition fails: a NaN, which they never compute
+    /// (their results are finite), so one compare tells, with no out parameter (an address-taken
+    /// local stays in memory in the compiled regions that inline them).
+    /// </summary>
+    public const ulong Declined64 = ulong.MaxValue;
 
     /// <summary>Add, Sub, Mul or Div on binary64 lanes; false when the precondition fails.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryOp64(FOp op, ulong a, ulong b, uint mxcsr, ref uint flags, out ulong result)
     {
-        result = 0;
-        if ((mxcsr & RcPm) != Pm || !Plain64(a) || !Plain64(b)) return false;
+        result = (mxcsr & RcPm) == Pm ? Op64(op, a, b, PeClear(mxcsr), ref flags) : Declined64;
+        return result != Declined64;
+    }
+
+    /// <summary>
+    /// <see cref="TryOp64"/> for compiled code, which inlines it: it accepts only while MXCSR already
+    /// has PE, so when it accepts MXCSR does not change and nothing needs storing. Declined64 otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Op64Sticky(FOp op, ulong a, ulong b, uint mxcsr)
+    {
+        uint none = 0;
+        return (mxcsr & (RcPm | SseFloat.PE)) == (Pm | SseFloat.PE) ? Op64(op, a, b, computePe: false, ref none) : Declined64;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Op64(FOp op, ulong a, ulong b, bool computePe, ref uint flags)
+    {
+        if (!Plain64(a) || !Plain64(b)) return Declined64;
         double x = D(a), y = D(b);
         double r;
         switch (op)
@@ -136,47 +167,58 @@ internal static class SseFastFloat
                 r = x + y;
                 if (r == 0) break; // the exact sum is a multiple of 2^-1074, so a zero is exact
                 // A normal r means the exact sum is at least 2^-1022 (smaller sums are exact denormals).
-                if ((uint)(Exp64(B(r)) - 1) >= 0x7FE) return false;
+                if ((uint)(Exp64(B(r)) - 1) >= 0x7FE) return Declined64;
                 (double big, double small) = Math.Abs(x) >= Math.Abs(y) ? (x, y) : (y, x);
-                if (r - big != small) flags |= SseFloat.PE;
+                if (computePe && r - big != small) flags |= SseFloat.PE;
                 break;
             }
             case FOp.Mul:
             {
                 r = x * y;
                 if (x == 0 || y == 0) break;
-                if ((uint)(Exp64(B(r)) - MinExp64) > 0x7FE - MinExp64) return false;
-                if (Math.FusedMultiplyAdd(x, y, -r) != 0) flags |= SseFloat.PE;
+                if ((uint)(Exp64(B(r)) - MinExp64) > 0x7FE - MinExp64) return Declined64;
+                if (computePe && Math.FusedMultiplyAdd(x, y, -r) != 0) flags |= SseFloat.PE;
                 break;
             }
             case FOp.Div:
             {
-                if (y == 0) return false;
+                if (y == 0) return Declined64;
                 r = x / y;
                 if (x == 0) break;
-                if (Exp64(a) < MinExp64 || (uint)(Exp64(B(r)) - MinExp64) > 0x7FE - MinExp64) return false;
-                if (Math.FusedMultiplyAdd(-r, y, x) != 0) flags |= SseFloat.PE;
+                if (Exp64(a) < MinExp64 || (uint)(Exp64(B(r)) - MinExp64) > 0x7FE - MinExp64) return Declined64;
+                if (computePe && Math.FusedMultiplyAdd(-r, y, x) != 0) flags |= SseFloat.PE;
                 break;
             }
             default:
-                return false;
+                return Declined64;
         }
-        result = B(r);
-        return true;
+        return B(r);
     }
 
     /// <summary>SQRTSD/SQRTPD lane; false when the precondition fails.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySqrt64(ulong a, uint mxcsr, ref uint flags, out ulong result)
     {
-        result = a;
-        if ((mxcsr & RcPm) != Pm) return false;
-        if ((a & 0x7FFFFFFFFFFFFFFF) == 0) return true; // sqrt(+-0) = +-0
-        if ((uint)(Exp64(a) - MinExp64) > 0x7FE - MinExp64 || (a >> 63) != 0) return false;
+        result = (mxcsr & RcPm) == Pm ? Sqrt64(a, PeClear(mxcsr), ref flags) : Declined64;
+        return result != Declined64;
+    }
+
+    /// <summary><see cref="TrySqrt64"/> as <see cref="Op64Sticky"/> is to <see cref="TryOp64"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Sqrt64Sticky(ulong a, uint mxcsr)
+    {
+        uint none = 0;
+        return (mxcsr & (RcPm | SseFloat.PE)) == (Pm | SseFloat.PE) ? Sqrt64(a, computePe: false, ref none) : Declined64;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Sqrt64(ulong a, bool computePe, ref uint flags)
+    {
+        if ((a & 0x7FFFFFFFFFFFFFFF) == 0) return a; // sqrt(+-0) = +-0
+        if ((uint)(Exp64(a) - MinExp64) > 0x7FE - MinExp64 || (a >> 63) != 0) return Declined64;
         double x = D(a);
         double r = Math.Sqrt(x);
-        if (Math.FusedMultiplyAdd(-r, r, x) != 0) flags |= SseFloat.PE;
-        result = B(r);
-        return true;
+        if (computePe && Math.FusedMultiplyAdd(-r, r, x) != 0) flags |= SseFloat.PE;
+        return B(r);
     }
 }

@@ -23,7 +23,7 @@ internal sealed unsafe partial class JitEmitter
     private static readonly MethodInfo s_readMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.ReadMiss))!;
     private static readonly MethodInfo s_writeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.WriteMiss))!;
 
-    private enum StubKind : byte { Read, Write, Read128, Write128, Target, Align }
+    private enum StubKind : byte { Read, Write, Read128, Write128, Target, Align, Float }
 
     /// <summary>
     /// A cold path: what to make exact (the registers and flags of the op's start), the op (its
@@ -32,7 +32,7 @@ internal sealed unsafe partial class JitEmitter
     private sealed record FaultStub(
         Label Entry, Label Resume, StubKind Kind, LocalBuilder Address, LocalBuilder? Value, LocalBuilder? ValueHigh, int Size,
         int? OpIndex, (int Reg, LocalBuilder Local)[] Registers, (FlagOp Kind, int Size, bool HasB)? Flags,
-        ulong OpIp, int OpInMember);
+        ulong OpIp, int OpInMember, FloatCall? Float = null);
 
     /// <summary>
     /// Exit number of a leaving stub: the run loop interprets the block at RIP (the op that missed)
@@ -329,10 +329,11 @@ internal sealed unsafe partial class JitEmitter
         AddStub(bad, resume, StubKind.Target, target, null, 8);
     }
 
-    private void AddStub(Label entry, Label resume, StubKind kind, LocalBuilder address, LocalBuilder? value, int size, LocalBuilder? valueHigh = null)
+    private void AddStub(Label entry, Label resume, StubKind kind, LocalBuilder address, LocalBuilder? value, int size, LocalBuilder? valueHigh = null, FloatCall? call = null)
     {
         if (!_lazyOp)
         {
+            if (kind == StubKind.Float) throw new InvalidOperationException("a declined SSE fast path needs a lazy-fault op");
             _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, null, Array.Empty<(int, LocalBuilder)>(), null, _opIp, _opInMember));
             return;
         }
@@ -341,7 +342,7 @@ internal sealed unsafe partial class JitEmitter
         var regs = new List<(int, LocalBuilder)>();
         for (int r = 0; r < 16; r++)
             if (_faultDirty[r]) regs.Add((r, _shadowed[r] ? _shadowLocal[r]! : _reg[r]!));
-        _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, _opBase + _opInMember, regs.ToArray(), _faultFlags, _opIp, _opInMember));
+        _stubs.Add(new FaultStub(entry, resume, kind, address, value, valueHigh, size, _opBase + _opInMember, regs.ToArray(), _faultFlags, _opIp, _opInMember, call));
     }
 
     /// <summary>
@@ -418,6 +419,9 @@ internal sealed unsafe partial class JitEmitter
                 case StubKind.Align:
                     _il.Emit(OpCodes.Ldloc, stub.Address);
                     _il.Emit(OpCodes.Call, s_checkAligned); // throws
+                    break;
+                case StubKind.Float:
+                    EmitFloatCall(stub.Float!, stub.OpIp);
                     break;
                 default:
                     _il.Emit(OpCodes.Ldloc, stub.Address);

@@ -107,6 +107,7 @@ internal sealed unsafe partial class JitEmitter
         _fb = il.DeclareLocal(typeof(ulong));
         _fr = il.DeclareLocal(typeof(ulong));
         DeclareMemoryLocals();
+        DeclareSseFloatLocals();
         _memberStart = new Label[ops.Length];
         _flagsLiveAtEntry = new bool[ops.Length];
         for (int k = 0; k < ops.Length; k++)

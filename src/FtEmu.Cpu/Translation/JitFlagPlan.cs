@@ -179,7 +179,7 @@ internal static class JitFlagPlan
         _ => op.HasMemoryOperand,
     };
 
-    /// <summary>Forms whose only faults are memory accesses, alignment and branch-target checks, all probed in IL (not #DE, #XM, handlers).</summary>
+    /// <summary>Forms whose only faults are memory accesses, alignment and branch-target checks, all probed in IL, and SSE fast paths that decline to a stub (not #DE, #XM from IL, handlers).</summary>
     private static bool LazyFault(JitForm form, in DecodedOp op) => form switch
     {
         JitForm.Mov or JitForm.Movzx or JitForm.Movsx or JitForm.Alu or JitForm.IncDec or JitForm.Neg or JitForm.Not
@@ -190,6 +190,8 @@ internal static class JitFlagPlan
         // SSE moves and integer ops: memory accesses and the alignment check of a 16-byte operand, all in IL with stubs.
         JitForm.XmmMove or JitForm.Movsd or JitForm.SseInt => true,
         JitForm.MulDiv => Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is not (Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv),
+        // SSE double ops with a fast path in IL: where it declines, a stub does what a memory miss's does.
+        JitForm.SseFloat or JitForm.SseSqrt => JitEmitter.HasStickyFloatPath(op.Code),
         _ => false,
     };
 

@@ -18,6 +18,7 @@ internal static unsafe class JitLayout
     public static readonly int InstructionCount = Offset(nameof(CpuState.InstructionCount));
 
     public static readonly int Xmm = Offset(nameof(CpuState.Xmm));
+    public static readonly int Mxcsr = Offset(nameof(CpuState.Mxcsr));
 
     public static readonly FieldInfo StateField = typeof(Cpu).GetField(nameof(Cpu.State))!;
     public static readonly FieldInfo StopRequested = typeof(Cpu).GetField(nameof(Cpu.StopRequested))!;

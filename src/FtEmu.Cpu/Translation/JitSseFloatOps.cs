@@ -6,8 +6,8 @@ namespace FtEmu.Cpu;
 /// What compiled code calls for ADDSD/SUBSD/MULSD/DIVSD/MINSD/MAXSD, their PD forms and SQRTSD/SQRTPD: one small method per
 /// operation with the host-arithmetic fast path of <see cref="SseFastFloat"/> specialised for it,
 /// the interpreter's own software path otherwise. The MXCSR flags and the #XM rule are the
-/// handlers' (<see cref="Inst.SimdFlagsAt"/>). They are calls, not inlined into the region: inlined
-/// they made nbody's peak memory 14 MB larger and it ran no faster.
+/// handlers' (<see cref="Inst.SimdFlagsAt"/>). Compiled code inlines only the sticky fast paths
+/// below and calls these where that declines (in a region with resuming stubs) or for MIN/MAX.
 /// </summary>
 internal static unsafe class JitSseFloatOps
 {
@@ -24,7 +24,33 @@ internal static unsafe class JitSseFloatOps
     [MethodImpl(MethodImplOptions.NoInlining)] public static void MinPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Min, dest, lo, hi, ip);
     [MethodImpl(MethodImplOptions.NoInlining)] public static void MaxPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Max, dest, lo, hi, ip);
 
+    /// <summary>What a sticky fast path returns when it declines: a NaN, which it never computes.</summary>
+    public const ulong Declined = SseFastFloat.Declined64;
+
+    // What compiled code inlines: the host operation and its range checks while MXCSR already has PE
+    // (rounding to nearest, PE masked), when MXCSR stays as it is; Declined otherwise, and the region
+    // leaves for the interpreter (or, resuming, calls the method above) with the state of the op's
+    // start. Before, every operation was a call with the registers, the count and the flag record
+    // written back ahead of it, and the call kept the region's XMM values in memory around it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong AddSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Add, a, b, mxcsr);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong SubSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Sub, a, b, mxcsr);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong MulSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Mul, a, b, mxcsr);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong DivSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Div, a, b, mxcsr);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong SqrtSticky(uint mxcsr, ulong a) => SseFastFloat.Sqrt64Sticky(a, mxcsr);
+
+    public static readonly System.Reflection.MethodInfo SqrtStickyMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtSticky))!;
     public static readonly System.Reflection.MethodInfo SqrtSdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtSd))!;
+
+    /// <summary>The sticky fast path of ADD/SUB/MUL/DIV (either width: a lane at a time), or null for MIN/MAX.</summary>
+    public static System.Reflection.MethodInfo? StickyFor(FOp op) => op switch
+    {
+        FOp.Add => typeof(JitSseFloatOps).GetMethod(nameof(AddSticky)),
+        FOp.Sub => typeof(JitSseFloatOps).GetMethod(nameof(SubSticky)),
+        FOp.Mul => typeof(JitSseFloatOps).GetMethod(nameof(MulSticky)),
+        FOp.Div => typeof(JitSseFloatOps).GetMethod(nameof(DivSticky)),
+        _ => null,
+    };
+
     public static readonly System.Reflection.MethodInfo SqrtPdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtPd))!;
 
     /// <summary>The method compiled code calls for operation <paramref name="op"/> (scalar or packed).</summary>
@@ -44,7 +70,7 @@ internal static unsafe class JitSseFloatOps
         // The fast path requires PE masked and round-to-nearest, and PE is the only flag it sets: no fault.
         if (SseFastFloat.TryOp64(op, a, b, mx, ref flags, out ulong r))
         {
-            s->Mxcsr = mx | flags;
+            if (flags != 0) s->Mxcsr = mx | flags; // PE is the only flag there, and once set it stays
             return r;
         }
         return Scalar64Slow(cpu, op, a, b, ip);
@@ -68,7 +94,7 @@ internal static unsafe class JitSseFloatOps
         uint mx = s->Mxcsr, flags = 0;
         if (SseFastFloat.TryOp64(op, d[0], lo, mx, ref flags, out ulong r0) && SseFastFloat.TryOp64(op, d[1], hi, mx, ref flags, out ulong r1))
         {
-            s->Mxcsr = mx | flags;
+            if (flags != 0) s->Mxcsr = mx | flags; // PE is the only flag there, and once set it stays
             d[0] = r0;
             d[1] = r1;
             return;
@@ -119,7 +145,7 @@ internal static unsafe class JitSseFloatOps
         uint mx = s->Mxcsr, flags = 0;
         if (SseFastFloat.TrySqrt64(a, mx, ref flags, out ulong r))
         {
-            s->Mxcsr = mx | flags;
+            if (flags != 0) s->Mxcsr = mx | flags; // PE is the only flag there, and once set it stays
             return r;
         }
         return SqrtSdSlow(cpu, a, ip);
@@ -143,7 +169,7 @@ internal static unsafe class JitSseFloatOps
         uint mx = s->Mxcsr, flags = 0;
         if (SseFastFloat.TrySqrt64(lo, mx, ref flags, out ulong r0) && SseFastFloat.TrySqrt64(hi, mx, ref flags, out ulong r1))
         {
-            s->Mxcsr = mx | flags;
+            if (flags != 0) s->Mxcsr = mx | flags; // PE is the only flag there, and once set it stays
             d[0] = r0;
             d[1] = r1;
             return;

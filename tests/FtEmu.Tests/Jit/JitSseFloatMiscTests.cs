@@ -35,7 +35,8 @@ public partial class JitTests
 
     private const int IntTable = 0x800;
 
-    private static byte[] MiscDoubleKernel(int iterations) => TestMachine.Assemble(a =>
+    /// <summary>The kernel; <paramref name="keepPe"/> as for <see cref="DoubleKernel"/>.</summary>
+    private static byte[] MiscDoubleKernel(int iterations, bool keepPe = false) => TestMachine.Assemble(a =>
     {
         var loop = a.CreateLabel();
         var ordered = a.CreateLabel();
@@ -81,7 +82,7 @@ public partial class JitTests
             a.mov(eax, __dword_ptr[rsi + 0x600]);
             a.xor(r10, rax);
             a.rol(r10, 3);
-            a.and(__dword_ptr[rsi + 0x600], ~0x3F);
+            a.and(__dword_ptr[rsi + 0x600], keepPe ? ~0x1F : ~0x3F);
             a.ldmxcsr(__dword_ptr[rsi + 0x600]);
         }
         void FoldRax()
@@ -178,23 +179,26 @@ public partial class JitTests
         Exit(a);
     });
 
-    private static void FillMiscTables(TestMachine m)
+    private static void FillMiscTables(TestMachine m, bool keepPe = false)
     {
         for (int i = 0; i < s_miscDoubles.Length; i++) m.Memory.Write64(TestMachine.DataBase + 8 * (ulong)i, s_miscDoubles[i]);
-        for (int i = 0; i < s_mxcsrs.Length; i++) m.Memory.Write32(TestMachine.DataBase + 0x400 + 4 * (ulong)i, s_mxcsrs[i]);
+        for (int i = 0; i < s_mxcsrs.Length; i++) m.Memory.Write32(TestMachine.DataBase + 0x400 + 4 * (ulong)i, s_mxcsrs[i] | (keepPe ? SseFloat.PE : 0));
         for (int i = 0; i < s_miscInts.Length; i++) m.Memory.Write64(TestMachine.DataBase + IntTable + 8 * (ulong)i, s_miscInts[i]);
     }
 
-    [Fact]
-    public void SqrtMinMaxCompareAndConvertMatchTheInterpreterOnEdgeValuesAndEveryRoundingMode()
+    /// <summary>With flags cleared after each op, and with PE kept set (the inlined SQRTSD path).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SqrtMinMaxCompareAndConvertMatchTheInterpreterOnEdgeValuesAndEveryRoundingMode(bool keepPe)
     {
         Assert.Equal(32, s_miscDoubles.Length);
         Assert.Equal(16, s_miscInts.Length);
-        var code = MiscDoubleKernel(4000);
+        var code = MiscDoubleKernel(4000, keepPe);
         using var jit = new TestMachine(code, Jit);
         using var interp = new TestMachine(code, Interp);
-        FillMiscTables(jit);
-        FillMiscTables(interp);
+        FillMiscTables(jit, keepPe);
+        FillMiscTables(interp, keepPe);
         ulong stop = 0;
         for (int slice = 1; !interp.Cpu.Halted; slice = slice % 53 + 1)
         {

@@ -23,7 +23,11 @@ public partial class JitTests
     /// <summary>MXCSR values the kernel cycles through: each rounding mode, with and without DAZ/FTZ, exceptions masked.</summary>
     private static readonly uint[] s_mxcsrs = { 0x1F80, 0x3F80, 0x5F80, 0x7F80, 0x9FC0, 0xFFC0, 0x1F80, 0x1F80 };
 
-    private static byte[] DoubleKernel(int iterations) => TestMachine.Assemble(a =>
+    /// <summary>
+    /// The kernel; with <paramref name="keepPe"/> each op's MXCSR keeps PE from before (the tables'
+    /// MXCSR values have it too), as in real programs, where compiled code takes its inlined fast path.
+    /// </summary>
+    private static byte[] DoubleKernel(int iterations, bool keepPe = false) => TestMachine.Assemble(a =>
     {
         var loop = a.CreateLabel();
         var inTable = a.CreateLabel();
@@ -59,14 +63,14 @@ public partial class JitTests
         a.movhps(xmm0, __qword_ptr[rsi + rcx * 8]);
         a.movhps(xmm1, __qword_ptr[rsi + rax * 8]);
         a.movapd(__xmmword_ptr[rsi + 0x500], xmm1);
-        // After each op: fold MXCSR (its flags are this op's alone) into r10 and clear the flags.
+        // After each op: fold MXCSR (its flags are this op's alone, PE aside with keepPe) into r10 and clear the flags.
         void Flags()
         {
             a.stmxcsr(__dword_ptr[rsi + 0x600]);
             a.mov(eax, __dword_ptr[rsi + 0x600]);
             a.xor(r10, rax);
             a.rol(r10, 3);
-            a.and(__dword_ptr[rsi + 0x600], ~0x3F);
+            a.and(__dword_ptr[rsi + 0x600], keepPe ? ~0x1F : ~0x3F);
             a.ldmxcsr(__dword_ptr[rsi + 0x600]);
         }
         a.movapd(xmm2, xmm0);
@@ -110,20 +114,27 @@ public partial class JitTests
         Exit(a);
     });
 
-    private static void FillDoubleTables(TestMachine m)
+    private static void FillDoubleTables(TestMachine m, bool keepPe = false)
     {
         for (int i = 0; i < s_doubles.Length; i++) m.Memory.Write64(TestMachine.DataBase + 8 * (ulong)i, s_doubles[i]);
-        for (int i = 0; i < s_mxcsrs.Length; i++) m.Memory.Write32(TestMachine.DataBase + 0x400 + 4 * (ulong)i, s_mxcsrs[i]);
+        for (int i = 0; i < s_mxcsrs.Length; i++) m.Memory.Write32(TestMachine.DataBase + 0x400 + 4 * (ulong)i, s_mxcsrs[i] | (keepPe ? SseFloat.PE : 0));
     }
 
-    [Fact]
-    public void DoubleArithmeticMatchesTheInterpreterOnEdgeValuesAndEveryRoundingMode()
+    /// <summary>
+    /// Both MXCSR histories: flags cleared after every op (compiled code computes PE for each), and PE
+    /// kept set (compiled code takes the inlined path, which must decline every operand or result that
+    /// could raise another flag, and every rounding mode but nearest).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DoubleArithmeticMatchesTheInterpreterOnEdgeValuesAndEveryRoundingMode(bool keepPe)
     {
-        var code = DoubleKernel(4000);
+        var code = DoubleKernel(4000, keepPe);
         using var jit = new TestMachine(code, Jit);
         using var interp = new TestMachine(code, Interp);
-        FillDoubleTables(jit);
-        FillDoubleTables(interp);
+        FillDoubleTables(jit, keepPe);
+        FillDoubleTables(interp, keepPe);
         ulong stop = 0;
         for (int slice = 1; !interp.Cpu.Halted; slice = slice % 53 + 1)
         {
@@ -190,5 +201,62 @@ public partial class JitTests
         Assert.True(f.Count > 40, "the fault came before the block was hot");
         Assert.Equal(interp.Hash(), jit.Hash());
         Assert.True(jit.Cpu.Jit.BlocksCompiled > 0);
+    }
+}
+
+public partial class JitTests
+{
+    /// <summary>
+    /// MXCSR's flags cleared before every DIVSD, so its fast path declines each time round: the
+    /// region leaves at it until it is compiled again with resuming stubs, whose call does the
+    /// division; with ZE unmasked, a division by zero then faults from that stub at the instruction,
+    /// with the count, registers and MXCSR of the interpreter.
+    /// </summary>
+    [Fact]
+    public void ADeclinedFastPathResumesAndFaultsFromItsStubAsInterpreted()
+    {
+        var code = TestMachine.Assemble(a =>
+        {
+            var loop = a.CreateLabel();
+            var zero = a.CreateLabel();
+            a.mov(rsi, TestMachine.DataBase);
+            a.ldmxcsr(__dword_ptr[rsi + 0x400]);
+            a.movsd(xmm1, __qword_ptr[rsi]);
+            a.mov(r12d, 3000);
+            a.Label(ref loop);
+            a.inc(rbx);
+            a.stmxcsr(__dword_ptr[rsi + 0x600]);
+            a.and(__dword_ptr[rsi + 0x600], ~0x3F);
+            a.ldmxcsr(__dword_ptr[rsi + 0x600]);
+            a.movsd(xmm0, __qword_ptr[rsi + 8]);
+            a.divsd(xmm0, xmm1); // 1/3: inexact, so PE is set after it and clear before the next
+            a.addsd(xmm2, xmm0);
+            a.mulpd(xmm3, xmm0);
+            a.dec(r12d);
+            a.jnz(loop);
+            a.Label(ref zero);
+            a.xorpd(xmm1, xmm1);
+            a.mov(r12d, 100);
+            a.jmp(loop);
+        });
+        TestMachine Start(CpuEngineOptions engine)
+        {
+            var m = new TestMachine(code, engine);
+            m.Memory.Write64(TestMachine.DataBase, 0x4008000000000000); // 3.0
+            m.Memory.Write64(TestMachine.DataBase + 8, 0x3FF0000000000000); // 1.0
+            m.Memory.Write32(TestMachine.DataBase + 0x400, 0x1F80 & ~0x200u); // ZE unmasked
+            return m;
+        }
+        using var jit = Start(Jit);
+        using var interp = Start(Interp);
+        jit.Cpu.Run(1_000_000);
+        interp.Cpu.Run(1_000_000);
+        var f = Assert.Single(jit.Faults);
+        var g = Assert.Single(interp.Faults);
+        Assert.Equal(GuestFault.SIGFPE, f.Fault.Signal);
+        Assert.Equal((g.Count, g.Rip, g.Fault.Code), (f.Count, f.Rip, f.Fault.Code));
+        Assert.True(interp.Registers() == jit.Registers(), $"{jit.Registers()}\n{interp.Registers()}");
+        Assert.Equal(interp.Hash(), jit.Hash());
+        Assert.True(jit.Cpu.Jit.MissRecompiles > 0, "the region was not compiled again with resuming stubs");
     }
 }
