@@ -100,12 +100,23 @@ public sealed class JitCache
     /// A region with leaving stubs that leaves at TLB misses this often (at least <see cref="MissRecompileMin"/>
     /// times, and once per this many runs) is compiled again with resuming ones: a loop over two
     /// pages that share a TLB entry, or an access across a page boundary, misses every time round.
+    /// Only misses at most <see cref="MissCloseInstructions"/> instructions after the region's
+    /// previous one count: a loop that streams through memory leaves once per page it touches
+    /// first (each run ends at one), hundreds of instructions apart, and resuming stubs, whose calls
+    /// make .NET keep a loop's registers in memory, would slow every later iteration of it for good
+    /// (sort's and bzip2's initialising loops, memcpy and memset were compiled again so).
     /// </summary>
-    internal const int MissRecompileMin = 64, MissRecompileRuns = 8;
+    internal const int MissRecompileMin = 64, MissRecompileRuns = 8, MissCloseInstructions = 256;
 
-    /// <summary>Counts a TLB-miss exit of <paramref name="head"/>'s region and has it compiled with resuming stubs when that is frequent.</summary>
-    internal void ObserveMissExit(Block head, JitRegion region, BlockCache cache)
+    /// <summary>
+    /// Counts a TLB-miss exit of <paramref name="head"/>'s region, made at instruction count
+    /// <paramref name="count"/>, and has it compiled with resuming stubs when that is frequent.
+    /// </summary>
+    internal void ObserveMissExit(Block head, JitRegion region, BlockCache cache, ulong count)
     {
+        bool close = count - region.LastMissAt <= MissCloseInstructions;
+        region.LastMissAt = count;
+        if (!close) return;
         if (++region.MissExits < MissRecompileMin || region.ResumeMisses || region.Replaced || region.MissExits * MissRecompileRuns < region.Runs) return;
         region.Replaced = true;
         MissRecompiles++;

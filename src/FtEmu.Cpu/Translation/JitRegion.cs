@@ -25,8 +25,10 @@ internal sealed class JitRegion
     public readonly Block[] Members;
     /// <summary>Whether its stubs finish a TLB miss and come back (see <see cref="JitEmitter.MissExit"/>), or leave.</summary>
     public bool ResumeMisses { get; init; }
-    /// <summary>Runs, and exits at a TLB miss (CPU thread): a region that misses often is compiled again with resuming stubs.</summary>
+    /// <summary>Runs, and exits at a TLB miss close to the one before (CPU thread): a region that misses often is compiled again with resuming stubs.</summary>
     public long Runs, MissExits;
+    /// <summary>The instruction count at its latest TLB-miss exit.</summary>
+    public ulong LastMissAt;
     /// <summary>A resuming replacement has been asked for.</summary>
     public bool Replaced;
     /// <summary>Index in the region-wide op numbering (<see cref="Cpu.JitOpIndex"/>) of each member's first op.</summary>

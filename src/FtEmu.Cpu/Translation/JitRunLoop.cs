@@ -67,7 +67,7 @@ public sealed unsafe partial class Cpu
                 {
                     // It left at the op that missed the TLB, as it was when the op began: the interpreter runs it.
                     interpretNext = true;
-                    Jit.ObserveMissExit(block, region, Blocks);
+                    Jit.ObserveMissExit(block, region, Blocks, s->InstructionCount);
                 }
                 StopRequested = false;
                 prev = chaining ? block : null;

@@ -158,4 +158,33 @@ public partial class JitTests
         var (jit, _) = RunBothAfter(code, _ => { }, maxSlice: 53);
         Assert.Equal(0, jit.Cpu.Jit.MissRecompiles);
     }
+
+    /// <summary>
+    /// A loop that streams through 300 fresh pages leaves the region at the first touch of each
+    /// (every run ends at one), hundreds of instructions apart: those misses do not make the region
+    /// be compiled again with resuming stubs, which would slow every later iteration.
+    /// </summary>
+    [Fact]
+    public void AStreamingLoopsFirstTouchesDoNotMakeItResume()
+    {
+        const ulong stream = 0x10000000;
+        const int pages = 300;
+        var code = TestMachine.Assemble(a =>
+        {
+            var loop = a.CreateLabel();
+            a.mov(rsi, stream);
+            a.mov(ecx, pages * (int)GuestMemory.PageSize / 64);
+            a.Label(ref loop);
+            a.add(rbx, rcx);
+            a.mov(__qword_ptr[rsi], rbx);
+            a.add(rdx, __qword_ptr[rsi]);
+            a.add(rsi, 64);
+            a.dec(ecx);
+            a.jnz(loop);
+            Exit(a);
+        });
+        var (jit, _) = RunBothAfter(code, m => m.Memory.Map(stream, pages * GuestMemory.PageSize, Protection.Read | Protection.Write), maxSlice: 997);
+        Assert.True(jit.Cpu.Jit.RegionRuns > pages, "the loop did not run compiled");
+        Assert.Equal(0, jit.Cpu.Jit.MissRecompiles);
+    }
 }
