@@ -6,8 +6,6 @@ namespace FtEmu.Cpu;
 /// <summary>Inline IL for CVTSI2SD (from r/m32 or r/m64) and CVTTSD2SI (to r32 or r64).</summary>
 internal sealed unsafe partial class JitEmitter
 {
-    private static readonly System.Reflection.MethodInfo s_doubleBits = typeof(BitConverter).GetMethod(nameof(BitConverter.DoubleToInt64Bits))!;
-
     private void EmitSseConvert(ref DecodedOp op)
     {
         if (op.Code is Code.Cvttsd2si_r32_xmmm64 or Code.Cvttsd2si_r64_xmmm64)
@@ -20,6 +18,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Call, JitSseConvertOps.Cvttsd2siMethod);
             _il.Emit(OpCodes.Stloc, _t0);
             StoreGpr(op.Reg0, op.Size0, _t0);
+            ReadXmmStateOnly();
             return;
         }
         if (op.Size1 == 8)
@@ -35,9 +34,12 @@ internal sealed unsafe partial class JitEmitter
             LoadOperand(ref op, op.Kind1, op.Reg1, 4);
             _il.Emit(OpCodes.Conv_I4);
             _il.Emit(OpCodes.Conv_R8);
-            _il.Emit(OpCodes.Call, s_doubleBits);
+            _il.Emit(OpCodes.Stloc, _sseResult);
+            StoreLowDouble(op.Reg0, _sseResult); // the XMM values this member keeps stay right
+            return;
         }
         _il.Emit(OpCodes.Stloc, _t0);
         StoreState64(XmmOffset(op.Reg0, 0), _t0);
+        WroteXmmState(op.Reg0);
     }
 }

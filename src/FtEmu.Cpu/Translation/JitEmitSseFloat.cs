@@ -7,26 +7,32 @@ namespace FtEmu.Cpu;
 /// <summary>
 /// Inline IL for the SSE2 double-precision arithmetic: ADDSD/SUBSD/MULSD/DIVSD/MINSD/MAXSD, their PD
 /// forms, SQRTSD/SQRTPD. ADD/SUB/MUL/DIV and SQRTSD are lazy-fault ops: the host operation runs in
-/// the region while MXCSR already has PE (<see cref="JitSseFloatOps.AddSticky"/>); where that
-/// declines, a stub makes the state that of the op's start and leaves for the interpreter, or, in a
-/// region with resuming stubs, calls the full operation (flags, #XM) and comes back. MIN/MAX and
-/// SQRTPD call their operation with the state written back before them.
+/// the region on the registers' values in the XMM cache while MXCSR already has PE
+/// (<see cref="SseFastFloat.Op64Sticky"/>); where that declines, a stub makes the state that of the
+/// op's start and leaves for the interpreter, or, in a region with resuming stubs, calls the full
+/// operation (flags, #XM) and comes back. MIN/MAX and SQRTPD call their operation with the state
+/// written back before them.
 /// </summary>
 internal sealed unsafe partial class JitEmitter
 {
     /// <summary>Operands and results of a sticky fast path (kept for its stub; the flag locals are the flag producer's).</summary>
-    private LocalBuilder _sseA = null!, _sseB = null!, _sseResult = null!, _sseHigh = null!;
+    private LocalBuilder _sseX = null!, _sseY = null!, _sseResult = null!, _sseDest = null!, _sseSource = null!, _sseVector = null!;
 
     private void DeclareSseFloatLocals()
     {
-        _sseA = _il.DeclareLocal(typeof(ulong));
-        _sseB = _il.DeclareLocal(typeof(ulong));
-        _sseResult = _il.DeclareLocal(typeof(ulong));
-        _sseHigh = _il.DeclareLocal(typeof(ulong));
+        _sseX = _il.DeclareLocal(typeof(double));
+        _sseY = _il.DeclareLocal(typeof(double));
+        _sseResult = _il.DeclareLocal(typeof(double));
+        _sseDest = _il.DeclareLocal(s_vector);
+        _sseSource = _il.DeclareLocal(s_vector);
+        _sseVector = _il.DeclareLocal(s_vector);
     }
 
-    /// <summary>A declined fast path in a resuming region: the method to call, its operands, and where its result goes.</summary>
-    private sealed record FloatCall(MethodInfo Slow, bool Packed, int Dest, LocalBuilder A, LocalBuilder? B, LocalBuilder? Result);
+    /// <summary>
+    /// A declined fast path in a resuming region: the method to call and the XMM register it writes;
+    /// a scalar one's operands (doubles) and result local, a packed one's source vector.
+    /// </summary>
+    private sealed record FloatCall(MethodInfo Slow, int Dest, LocalBuilder? X, LocalBuilder? Y, LocalBuilder? Result, LocalBuilder? Source);
 
     /// <summary>The operation of a JitForm.SseFloat Code.</summary>
     internal static FOp SseFloatOp(Code code) => code switch
@@ -52,35 +58,41 @@ internal sealed unsafe partial class JitEmitter
         FOp f = SseFloatOp(op.Code);
         bool scalar = IsScalarSseFloat(op.Code);
         MethodInfo slow = JitSseFloatOps.For(f, scalar);
-        if (JitSseFloatOps.StickyFor(f) is { } sticky)
+        if (JitSseFloatOps.StickyFor(f, scalar) is { } sticky)
         {
             if (scalar)
             {
                 // The source is read first (it may fault), then the result replaces the low lane only.
-                LoadState64(XmmOffset(op.Reg0, 0));
-                _il.Emit(OpCodes.Stloc, _sseA);
-                LoadSource64(ref op);
-                _il.Emit(OpCodes.Stloc, _sseB);
-                EmitStickyLane(sticky, _sseA, _sseB, _sseResult);
-                EmitStickyScalarTail(ref op, new FloatCall(slow, false, op.Reg0, _sseA, _sseB, _sseResult));
+                PushLowDouble(op.Reg0);
+                _il.Emit(OpCodes.Stloc, _sseX);
+                PushSourceDouble(ref op);
+                _il.Emit(OpCodes.Stloc, _sseY);
+                LoadMxcsr();
+                _il.Emit(OpCodes.Ldloc, _sseX);
+                _il.Emit(OpCodes.Ldloc, _sseY);
+                _il.Emit(OpCodes.Call, sticky);
+                _il.Emit(OpCodes.Stloc, _sseResult);
+                EmitStickyScalarTail(ref op, new FloatCall(slow, op.Reg0, _sseX, _sseY, _sseResult, null));
                 return;
             }
-            LoadSource128(ref op);
-            LoadState64(XmmOffset(op.Reg0, 0));
-            _il.Emit(OpCodes.Stloc, _sseA);
-            EmitStickyLane(sticky, _sseA, _t0, _sseResult);
-            LoadState64(XmmOffset(op.Reg0, 1));
-            _il.Emit(OpCodes.Stloc, _sseB);
-            EmitStickyLane(sticky, _sseB, _t1, _sseHigh);
+            PushXmm(op.Reg0);
+            _il.Emit(OpCodes.Stloc, _sseDest);
+            PushSource128(ref op);
+            _il.Emit(OpCodes.Stloc, _sseSource);
+            LoadMxcsr();
+            _il.Emit(OpCodes.Ldloc, _sseDest);
+            _il.Emit(OpCodes.Ldloc, _sseSource);
+            _il.Emit(OpCodes.Call, sticky);
+            _il.Emit(OpCodes.Stloc, _sseVector);
             var declined = _il.DefineLabel();
             var resume = _il.DefineLabel();
-            BranchIfDeclined(_sseResult, declined);
-            BranchIfDeclined(_sseHigh, declined);
-            StoreState64(XmmOffset(op.Reg0, 0), _sseResult);
-            StoreState64(XmmOffset(op.Reg0, 1), _sseHigh);
-            _il.MarkLabel(resume); // a resuming stub's call wrote both lanes itself
-            AddStub(declined, resume, StubKind.Float, _t0, null, 16, call: new FloatCall(slow, true, op.Reg0, _t0, _t1, null));
-            WroteXmmState(op.Reg0);
+            _il.Emit(OpCodes.Ldloc, _sseVector);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.LowDoubleMethod);
+            BranchIfDeclined(declined);
+            _il.Emit(OpCodes.Ldloc, _sseVector);
+            StoreXmm(op.Reg0);
+            _il.MarkLabel(resume); // a resuming stub's call wrote the register's state, and the stub reloaded the cache from it
+            AddStub(declined, resume, StubKind.Float, _sseSource, null, 16, call: new FloatCall(slow, op.Reg0, null, null, null, _sseSource));
             return;
         }
         if (scalar)
@@ -100,21 +112,11 @@ internal sealed unsafe partial class JitEmitter
         WroteXmmState(op.Reg0);
     }
 
-    /// <summary>result = the sticky fast path of one lane (or <see cref="JitSseFloatOps.Declined"/>).</summary>
-    private void EmitStickyLane(MethodInfo sticky, LocalBuilder a, LocalBuilder? b, LocalBuilder result)
+    /// <summary>Branches to <paramref name="declined"/> if the double on the IL stack is a NaN (a sticky path's "declined"; it computes none).</summary>
+    private void BranchIfDeclined(System.Reflection.Emit.Label declined)
     {
-        LoadMxcsr();
-        _il.Emit(OpCodes.Ldloc, a);
-        if (b != null) _il.Emit(OpCodes.Ldloc, b);
-        _il.Emit(OpCodes.Call, sticky);
-        _il.Emit(OpCodes.Stloc, result);
-    }
-
-    private void BranchIfDeclined(LocalBuilder result, System.Reflection.Emit.Label declined)
-    {
-        _il.Emit(OpCodes.Ldloc, result);
-        _il.Emit(OpCodes.Ldc_I8, unchecked((long)JitSseFloatOps.Declined));
-        _il.Emit(OpCodes.Beq, declined);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Bne_Un, declined); // unordered with itself
     }
 
     /// <summary>A scalar result in call.Result: to the stub if declined, then into the destination's low lane.</summary>
@@ -122,11 +124,37 @@ internal sealed unsafe partial class JitEmitter
     {
         var declined = _il.DefineLabel();
         var resume = _il.DefineLabel();
-        BranchIfDeclined(call.Result!, declined);
+        _il.Emit(OpCodes.Ldloc, call.Result!);
+        BranchIfDeclined(declined);
         _il.MarkLabel(resume); // a resuming stub's call left its result in call.Result
-        StoreState64(XmmOffset(op.Reg0, 0), call.Result!);
-        AddStub(declined, resume, StubKind.Float, call.A, null, 8, call: call);
-        WroteXmmState(op.Reg0);
+        StoreLowDouble(op.Reg0, call.Result!);
+        AddStub(declined, resume, StubKind.Float, call.X!, null, 8, call: call);
+    }
+
+    /// <summary>Pushes operand 1 (the low lane of an xmm, or an m64) as a double.</summary>
+    private void PushSourceDouble(ref DecodedOp op)
+    {
+        if (op.Kind1 == OperandKind.Xmm)
+        {
+            PushLowDouble(op.Reg1);
+            return;
+        }
+        ReadMemory(_ea, 8);
+        _il.Emit(OpCodes.Call, JitSseFloatOps.BitsToDoubleMethod);
+    }
+
+    /// <summary>Pushes operand 1 (an xmm or a 16-aligned m128) as a vector.</summary>
+    private void PushSource128(ref DecodedOp op)
+    {
+        if (op.Kind1 == OperandKind.Xmm)
+        {
+            PushXmm(op.Reg1);
+            return;
+        }
+        LoadSource128(ref op);
+        _il.Emit(OpCodes.Ldloc, _t0);
+        _il.Emit(OpCodes.Ldloc, _t1);
+        _il.Emit(OpCodes.Call, s_makeVector);
     }
 
     /// <summary>Calls a packed operation's method on the source in _t0/_t1; it writes the destination itself.</summary>
@@ -140,19 +168,39 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Call, method);
     }
 
-    /// <summary>A resuming stub's call of the full operation (it may raise #XM, with the state exact).</summary>
+    /// <summary>
+    /// A resuming stub's call of the full operation (it may raise #XM, with the state exact). A
+    /// packed operation writes its destination's state, and the member's cached vector is loaded
+    /// again from it.
+    /// </summary>
     private void EmitFloatCall(FloatCall call, ulong ip)
     {
-        if (call.Packed)
+        _il.Emit(OpCodes.Ldarg_1);
+        if (call.Source is { } source)
         {
-            EmitPackedCall(call.Slow, call.Dest, ip);
+            _il.Emit(OpCodes.Ldc_I4, call.Dest);
+            _il.Emit(OpCodes.Ldloc, source);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.LowBitsMethod);
+            _il.Emit(OpCodes.Ldloc, source);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.HighBitsMethod);
+            _il.Emit(OpCodes.Ldc_I8, (long)ip);
+            _il.Emit(OpCodes.Call, call.Slow);
+            LoadState64(XmmOffset(call.Dest, 0));
+            LoadState64(XmmOffset(call.Dest, 1));
+            _il.Emit(OpCodes.Call, s_makeVector);
+            _il.Emit(OpCodes.Stloc, _xmmValue[call.Dest]!);
             return;
         }
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldloc, call.A);
-        if (call.B != null) _il.Emit(OpCodes.Ldloc, call.B);
+        _il.Emit(OpCodes.Ldloc, call.X!);
+        _il.Emit(OpCodes.Call, JitSseFloatOps.DoubleToBitsMethod);
+        if (call.Y != null)
+        {
+            _il.Emit(OpCodes.Ldloc, call.Y);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.DoubleToBitsMethod);
+        }
         _il.Emit(OpCodes.Ldc_I8, (long)ip);
         _il.Emit(OpCodes.Call, call.Slow);
+        _il.Emit(OpCodes.Call, JitSseFloatOps.BitsToDoubleMethod);
         _il.Emit(OpCodes.Stloc, call.Result!);
     }
 
@@ -191,10 +239,13 @@ internal sealed unsafe partial class JitEmitter
     {
         if (op.Code == Code.Sqrtsd_xmm_xmmm64)
         {
-            LoadSource64(ref op);
-            _il.Emit(OpCodes.Stloc, _sseA);
-            EmitStickyLane(JitSseFloatOps.SqrtStickyMethod, _sseA, null, _sseResult);
-            EmitStickyScalarTail(ref op, new FloatCall(JitSseFloatOps.SqrtSdMethod, false, op.Reg0, _sseA, null, _sseResult));
+            PushSourceDouble(ref op);
+            _il.Emit(OpCodes.Stloc, _sseX);
+            LoadMxcsr();
+            _il.Emit(OpCodes.Ldloc, _sseX);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.SqrtStickyMethod);
+            _il.Emit(OpCodes.Stloc, _sseResult);
+            EmitStickyScalarTail(ref op, new FloatCall(JitSseFloatOps.SqrtSdMethod, op.Reg0, _sseX, null, _sseResult, null));
             return;
         }
         LoadSource128(ref op);

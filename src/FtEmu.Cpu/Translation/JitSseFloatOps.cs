@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using V = System.Runtime.Intrinsics.Vector128<ulong>;
 
 namespace FtEmu.Cpu;
 
@@ -24,30 +26,52 @@ internal static unsafe class JitSseFloatOps
     [MethodImpl(MethodImplOptions.NoInlining)] public static void MinPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Min, dest, lo, hi, ip);
     [MethodImpl(MethodImplOptions.NoInlining)] public static void MaxPd(Cpu cpu, int dest, ulong lo, ulong hi, ulong ip) => MinMaxPacked64(cpu, FOp.Max, dest, lo, hi, ip);
 
-    /// <summary>What a sticky fast path returns when it declines: a NaN, which it never computes.</summary>
-    public const ulong Declined = SseFastFloat.Declined64;
+    // What compiled code inlines: the host operation and its range checks on the values in vector
+    // registers while MXCSR already has PE (rounding to nearest, PE masked), when MXCSR stays as it
+    // is (SseFastFloat.Op64Sticky); NaN in the low lane otherwise, and the region leaves for the
+    // interpreter (or, resuming, calls the method above) with the state of the op's start. Before,
+    // every operation was a call with the registers, the count and the flag record written back
+    // ahead of it, its operands and result passed through general registers and the state.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double AddSticky(uint mxcsr, double x, double y) => SseFastFloat.Op64Sticky(FOp.Add, mxcsr, x, y);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double SubSticky(uint mxcsr, double x, double y) => SseFastFloat.Op64Sticky(FOp.Sub, mxcsr, x, y);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double MulSticky(uint mxcsr, double x, double y) => SseFastFloat.Op64Sticky(FOp.Mul, mxcsr, x, y);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double DivSticky(uint mxcsr, double x, double y) => SseFastFloat.Op64Sticky(FOp.Div, mxcsr, x, y);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V AddPdSticky(uint mxcsr, V x, V y) => SseFastFloat.PackedOp64Sticky(FOp.Add, mxcsr, x.AsDouble(), y.AsDouble()).AsUInt64();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V SubPdSticky(uint mxcsr, V x, V y) => SseFastFloat.PackedOp64Sticky(FOp.Sub, mxcsr, x.AsDouble(), y.AsDouble()).AsUInt64();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V MulPdSticky(uint mxcsr, V x, V y) => SseFastFloat.PackedOp64Sticky(FOp.Mul, mxcsr, x.AsDouble(), y.AsDouble()).AsUInt64();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V DivPdSticky(uint mxcsr, V x, V y) => SseFastFloat.PackedOp64Sticky(FOp.Div, mxcsr, x.AsDouble(), y.AsDouble()).AsUInt64();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double SqrtSticky(uint mxcsr, double x) => SseFastFloat.Sqrt64Sticky(mxcsr, x);
 
-    // What compiled code inlines: the host operation and its range checks while MXCSR already has PE
-    // (rounding to nearest, PE masked), when MXCSR stays as it is; Declined otherwise, and the region
-    // leaves for the interpreter (or, resuming, calls the method above) with the state of the op's
-    // start. Before, every operation was a call with the registers, the count and the flag record
-    // written back ahead of it, and the call kept the region's XMM values in memory around it.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong AddSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Add, a, b, mxcsr);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong SubSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Sub, a, b, mxcsr);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong MulSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Mul, a, b, mxcsr);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong DivSticky(uint mxcsr, ulong a, ulong b) => SseFastFloat.Op64Sticky(FOp.Div, a, b, mxcsr);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong SqrtSticky(uint mxcsr, ulong a) => SseFastFloat.Sqrt64Sticky(a, mxcsr);
+    // Moves between an XMM register's vector and its low lane as a double or a lane's bits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double LowDouble(V v) => v.AsDouble().ToScalar();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V WithLowDouble(V v, double x) => v.AsDouble().WithElement(0, x).AsUInt64();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong LowBits(V v) => v.ToScalar();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong HighBits(V v) => v.GetElement(1);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double BitsToDouble(ulong bits) => BitConverter.UInt64BitsToDouble(bits);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong DoubleToBits(double x) => BitConverter.DoubleToUInt64Bits(x);
 
-    public static readonly System.Reflection.MethodInfo SqrtStickyMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtSticky))!;
-    public static readonly System.Reflection.MethodInfo SqrtSdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtSd))!;
+    public static readonly System.Reflection.MethodInfo SqrtStickyMethod = Method(nameof(SqrtSticky));
+    public static readonly System.Reflection.MethodInfo SqrtSdMethod = Method(nameof(SqrtSd));
+    public static readonly System.Reflection.MethodInfo LowDoubleMethod = Method(nameof(LowDouble));
+    public static readonly System.Reflection.MethodInfo WithLowDoubleMethod = Method(nameof(WithLowDouble));
+    public static readonly System.Reflection.MethodInfo LowBitsMethod = Method(nameof(LowBits));
+    public static readonly System.Reflection.MethodInfo HighBitsMethod = Method(nameof(HighBits));
+    public static readonly System.Reflection.MethodInfo BitsToDoubleMethod = Method(nameof(BitsToDouble));
+    public static readonly System.Reflection.MethodInfo DoubleToBitsMethod = Method(nameof(DoubleToBits));
 
-    /// <summary>The sticky fast path of ADD/SUB/MUL/DIV (either width: a lane at a time), or null for MIN/MAX.</summary>
-    public static System.Reflection.MethodInfo? StickyFor(FOp op) => op switch
+    private static System.Reflection.MethodInfo Method(string name) => typeof(JitSseFloatOps).GetMethod(name)!;
+
+    /// <summary>The sticky fast path of ADD/SUB/MUL/DIV, scalar (doubles) or packed (vectors), or null for MIN/MAX.</summary>
+    public static System.Reflection.MethodInfo? StickyFor(FOp op, bool scalar) => (op, scalar) switch
     {
-        FOp.Add => typeof(JitSseFloatOps).GetMethod(nameof(AddSticky)),
-        FOp.Sub => typeof(JitSseFloatOps).GetMethod(nameof(SubSticky)),
-        FOp.Mul => typeof(JitSseFloatOps).GetMethod(nameof(MulSticky)),
-        FOp.Div => typeof(JitSseFloatOps).GetMethod(nameof(DivSticky)),
+        (FOp.Add, true) => Method(nameof(AddSticky)),
+        (FOp.Sub, true) => Method(nameof(SubSticky)),
+        (FOp.Mul, true) => Method(nameof(MulSticky)),
+        (FOp.Div, true) => Method(nameof(DivSticky)),
+        (FOp.Add, false) => Method(nameof(AddPdSticky)),
+        (FOp.Sub, false) => Method(nameof(SubPdSticky)),
+        (FOp.Mul, false) => Method(nameof(MulPdSticky)),
+        (FOp.Div, false) => Method(nameof(DivPdSticky)),
         _ => null,
     };
 

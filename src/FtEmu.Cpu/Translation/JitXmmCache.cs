@@ -56,6 +56,39 @@ internal sealed unsafe partial class JitEmitter
         _xmmKeptByOp = true;
     }
 
+    /// <summary>
+    /// Pushes the low lane of XMM register <paramref name="reg"/> as a double: from its local when
+    /// this member has it, else one 8-byte load from the state (scalar code wrote it so, and its
+    /// loop-carried values arrive there: a vector rebuilt from two loads made their chain longer).
+    /// </summary>
+    private void PushLowDouble(int reg)
+    {
+        if (_xmmKnown[reg])
+        {
+            _il.Emit(OpCodes.Ldloc, _xmmValue[reg]!);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.LowDoubleMethod);
+            return;
+        }
+        StateAddress(XmmOffset(reg, 0));
+        _il.Emit(OpCodes.Ldind_R8);
+    }
+
+    /// <summary>Stores the double in <paramref name="value"/> to the low lane of XMM register <paramref name="reg"/>, and to its local when the member has it.</summary>
+    private void StoreLowDouble(int reg, LocalBuilder value)
+    {
+        StateAddress(XmmOffset(reg, 0));
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(OpCodes.Stind_R8);
+        if (_xmmKnown[reg])
+        {
+            _il.Emit(OpCodes.Ldloc, _xmmValue[reg]!);
+            _il.Emit(OpCodes.Ldloc, value);
+            _il.Emit(OpCodes.Call, JitSseFloatOps.WithLowDoubleMethod);
+            _il.Emit(OpCodes.Stloc, _xmmValue[reg]!);
+        }
+        _xmmKeptByOp = true;
+    }
+
     /// <summary>The op wrote register <paramref name="reg"/>'s state directly (and no other XMM state).</summary>
     private void WroteXmmState(int reg)
     {

@@ -222,16 +222,20 @@ public partial class JitTests
             a.mov(rsi, TestMachine.DataBase);
             a.ldmxcsr(__dword_ptr[rsi + 0x400]);
             a.movsd(xmm1, __qword_ptr[rsi]);
+            a.movsd(xmm3, __qword_ptr[rsi + 8]);
             a.mov(r12d, 3000);
             a.Label(ref loop);
             a.inc(rbx);
             a.stmxcsr(__dword_ptr[rsi + 0x600]);
             a.and(__dword_ptr[rsi + 0x600], ~0x3F);
             a.ldmxcsr(__dword_ptr[rsi + 0x600]);
+            a.mulpd(xmm3, xmm1); // declines too (PE clear): a resuming stub's call writes XMM3's state
+            a.paddq(xmm7, xmm3); // and the member's kept XMM3 must be that
             a.movsd(xmm0, __qword_ptr[rsi + 8]);
             a.divsd(xmm0, xmm1); // 1/3: inexact, so PE is set after it and clear before the next
             a.addsd(xmm2, xmm0);
-            a.mulpd(xmm3, xmm0);
+            a.movq(rax, xmm7);
+            a.xor(r10, rax);
             a.dec(r12d);
             a.jnz(loop);
             a.Label(ref zero);
@@ -258,5 +262,58 @@ public partial class JitTests
         Assert.True(interp.Registers() == jit.Registers(), $"{jit.Registers()}\n{interp.Registers()}");
         Assert.Equal(interp.Hash(), jit.Hash());
         Assert.True(jit.Cpu.Jit.MissRecompiles > 0, "the region was not compiled again with resuming stubs");
+    }
+}
+
+public partial class JitTests
+{
+    /// <summary>
+    /// Scalar results written into registers whose whole vector the member keeps (after PADDQ), then
+    /// read as vectors again in the same block: ADDSD, MULSD, SQRTSD and CVTSI2SD replace the low
+    /// lane of the kept vector as well as the state's, with PE set so the inlined paths run.
+    /// </summary>
+    [Fact]
+    public void ScalarResultsUpdateTheVectorsAMemberKeeps()
+    {
+        var code = TestMachine.Assemble(a =>
+        {
+            var loop = a.CreateLabel();
+            a.mov(rsi, TestMachine.DataBase);
+            a.ldmxcsr(__dword_ptr[rsi + 0x400]);
+            a.movapd(xmm0, __xmmword_ptr[rsi]); // 1.5, 2.5
+            a.movapd(xmm1, __xmmword_ptr[rsi + 0x10]); // integers 0 and 1
+            a.movsd(xmm2, __qword_ptr[rsi + 0x20]); // 0.25
+            a.mov(ecx, 3000);
+            a.Label(ref loop);
+            a.paddq(xmm0, xmm1);
+            a.addsd(xmm0, xmm2);
+            a.paddq(xmm3, xmm0);
+            a.mulsd(xmm0, xmm2);
+            a.pxor(xmm4, xmm0);
+            a.cvtsi2sd(xmm0, ecx);
+            a.paddq(xmm5, xmm0);
+            a.sqrtsd(xmm0, xmm0);
+            a.paddq(xmm6, xmm0);
+            a.movq(rax, xmm3);
+            a.xor(r10, rax);
+            a.movq(rax, xmm4);
+            a.add(r10, rax);
+            a.movq(rax, xmm5);
+            a.xor(r10, rax);
+            a.movq(rax, xmm6);
+            a.add(r10, rax);
+            a.dec(ecx);
+            a.jnz(loop);
+            Exit(a);
+        });
+        var (jit, _) = RunBothAfter(code, m =>
+        {
+            m.Memory.Write64(TestMachine.DataBase, 0x3FF8000000000000);
+            m.Memory.Write64(TestMachine.DataBase + 8, 0x4004000000000000);
+            m.Memory.Write64(TestMachine.DataBase + 0x18, 1);
+            m.Memory.Write64(TestMachine.DataBase + 0x20, 0x3FD0000000000000);
+            m.Memory.Write32(TestMachine.DataBase + 0x400, 0x1F80 | SseFloat.PE);
+        }, maxSlice: 61);
+        Assert.True(jit.Cpu.Jit.BlocksCompiled > 0);
     }
 }
