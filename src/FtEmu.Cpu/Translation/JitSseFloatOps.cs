@@ -61,30 +61,40 @@ internal static unsafe class JitSseFloatOps
 
     private static System.Reflection.MethodInfo Method(string name) => typeof(JitSseFloatOps).GetMethod(name)!;
 
-    /// <summary>The sticky fast path of ADD/SUB/MUL/DIV, scalar (doubles) or packed (vectors), or null for MIN/MAX.</summary>
-    public static System.Reflection.MethodInfo? StickyFor(FOp op, bool scalar) => (op, scalar) switch
-    {
-        (FOp.Add, true) => Method(nameof(AddSticky)),
-        (FOp.Sub, true) => Method(nameof(SubSticky)),
-        (FOp.Mul, true) => Method(nameof(MulSticky)),
-        (FOp.Div, true) => Method(nameof(DivSticky)),
-        (FOp.Add, false) => Method(nameof(AddPdSticky)),
-        (FOp.Sub, false) => Method(nameof(SubPdSticky)),
-        (FOp.Mul, false) => Method(nameof(MulPdSticky)),
-        (FOp.Div, false) => Method(nameof(DivPdSticky)),
-        _ => null,
-    };
-
     public static readonly System.Reflection.MethodInfo SqrtPdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtPd))!;
 
-    /// <summary>The method compiled code calls for operation <paramref name="op"/> (scalar or packed).</summary>
-    public static System.Reflection.MethodInfo For(FOp op, bool scalar) =>
-        typeof(JitSseFloatOps).GetMethod((op, scalar) switch
+    /// <summary>
+    /// One row per operation: the method compiled code calls for it, scalar and packed, and the
+    /// sticky fast path it inlines (none for MIN/MAX). Looked up once: the emitter asks per op.
+    /// </summary>
+    private static readonly (FOp Op, string Sd, string Pd, string? StickySd, string? StickyPd)[] s_rows =
+    {
+        (FOp.Add, nameof(AddSd), nameof(AddPd), nameof(AddSticky), nameof(AddPdSticky)),
+        (FOp.Sub, nameof(SubSd), nameof(SubPd), nameof(SubSticky), nameof(SubPdSticky)),
+        (FOp.Mul, nameof(MulSd), nameof(MulPd), nameof(MulSticky), nameof(MulPdSticky)),
+        (FOp.Div, nameof(DivSd), nameof(DivPd), nameof(DivSticky), nameof(DivPdSticky)),
+        (FOp.Min, nameof(MinSd), nameof(MinPd), null, null),
+        (FOp.Max, nameof(MaxSd), nameof(MaxPd), null, null),
+    };
+
+    private static readonly Dictionary<(FOp, bool Scalar), (System.Reflection.MethodInfo Full, System.Reflection.MethodInfo? Sticky)> s_methods = BuildMethods();
+
+    private static Dictionary<(FOp, bool), (System.Reflection.MethodInfo, System.Reflection.MethodInfo?)> BuildMethods()
+    {
+        var t = new Dictionary<(FOp, bool), (System.Reflection.MethodInfo, System.Reflection.MethodInfo?)>();
+        foreach (var (op, sd, pd, stickySd, stickyPd) in s_rows)
         {
-            (FOp.Add, true) => nameof(AddSd), (FOp.Sub, true) => nameof(SubSd), (FOp.Mul, true) => nameof(MulSd), (FOp.Div, true) => nameof(DivSd),
-            (FOp.Min, true) => nameof(MinSd), (FOp.Max, true) => nameof(MaxSd), (FOp.Min, false) => nameof(MinPd), (FOp.Max, false) => nameof(MaxPd),
-            (FOp.Add, false) => nameof(AddPd), (FOp.Sub, false) => nameof(SubPd), (FOp.Mul, false) => nameof(MulPd), _ => nameof(DivPd),
-        })!;
+            t.Add((op, true), (Method(sd), stickySd == null ? null : Method(stickySd)));
+            t.Add((op, false), (Method(pd), stickyPd == null ? null : Method(stickyPd)));
+        }
+        return t;
+    }
+
+    /// <summary>The method compiled code calls for operation <paramref name="op"/> (scalar or packed).</summary>
+    public static System.Reflection.MethodInfo For(FOp op, bool scalar) => s_methods[(op, scalar)].Full;
+
+    /// <summary>The sticky fast path of ADD/SUB/MUL/DIV, scalar (doubles) or packed (vectors), or null for MIN/MAX.</summary>
+    public static System.Reflection.MethodInfo? StickyFor(FOp op, bool scalar) => s_methods[(op, scalar)].Sticky;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Scalar64(Cpu cpu, FOp op, ulong a, ulong b, ulong ip)
