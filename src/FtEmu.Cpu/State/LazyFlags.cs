@@ -68,7 +68,19 @@ public sealed unsafe partial class Cpu
     }
 
     /// <summary>Replaces only the flags in <paramref name="mask"/>.</summary>
-    public void SetFlags(ulong mask, ulong values) => Rflags = (Rflags & ~mask) | (values & mask);
+    public void SetFlags(ulong mask, ulong values)
+    {
+        if ((mask & RFlags.Arith) != RFlags.Arith)
+        {
+            Rflags = (Rflags & ~mask) | (values & mask);
+            return;
+        }
+        // Every status flag is replaced, so the lazy record need not be evaluated (COMISD, POPF-like
+        // handlers): FlagsBase holds the other flags whatever the record says.
+        CpuState* s = State;
+        s->FlagsBase = (s->FlagsBase & ~mask) | (values & mask) | RFlags.Reserved1;
+        s->LazyOp = FlagOp.None;
+    }
 
     public bool CarryFlag => LazyCarry(State);
 
