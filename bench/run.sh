@@ -178,7 +178,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- Report ----
 fmt_s() { [[ -n ${1:-} ]] && echo "$1" || echo "n/a"; }
-ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" || b == "") print "n/a"; else printf "%.1fx", a / (b > 0.001 ? b : 0.001) }'; }
+ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a == "" || b == "") print "n/a"; else printf "%.2fx", a / (b > 0.001 ? b : 0.001) }'; }
 # Only a run whose output agrees counts in a ratio.
 timed() { [[ ${ok_of[$1.$2]:-} == ok ]] && echo "${wall_of[$1.$2]}" || echo ""; }
 qemu_version="$(qemu-x86_64 --version 2>/dev/null | head -n 1 | sed 's/qemu-x86_64 version //' || true)"
@@ -209,7 +209,7 @@ qemu_version="$(qemu-x86_64 --version 2>/dev/null | head -n 1 | sed 's/qemu-x86_
         echo "${wall_of[$g.native]} ${q:--} ${i:--} ${j:--}"
     done | awk '
         function add(k, a, b) { if (a != "-" && b != "-" && b + 0 > 0) { s[k] += log(a / (b > 0.001 ? b : 0.001)); c[k]++ } }
-        function gm(k) { return c[k] ? sprintf("**%.1fx**", exp(s[k] / c[k])) : "n/a" }
+        function gm(k) { return c[k] ? sprintf("**%.2fx**", exp(s[k] / c[k])) : "n/a" }
         { n = $1; q = $2; i = $3; j = $4; add("in", i, n); add("iq", i, q); add("jn", j, n); add("jq", j, q); add("qn", q, n) }
         END { printf "| **geometric mean** | | | | | | %s | %s | %s | %s | qemu/native %s | |\n", gm("in"), gm("iq"), gm("jn"), gm("jq"), gm("qn") }'
     echo

@@ -221,6 +221,10 @@ internal static class SseFastFloat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool InRange(double magnitude, double min) => magnitude >= min && magnitude <= double.MaxValue;
 
+    /// <summary>Normal or zero (not denormal, infinite or NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NormalOrZero(double x) => PlainMagnitude(Math.Abs(x));
+
     /// <summary>Normal or zero, given its magnitude.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool PlainMagnitude(double magnitude) => magnitude == 0 || InRange(magnitude, MinNormal64);

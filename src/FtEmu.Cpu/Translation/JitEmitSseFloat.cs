@@ -30,7 +30,8 @@ internal sealed unsafe partial class JitEmitter
 
     /// <summary>
     /// A declined fast path in a resuming region: the method to call and the XMM register it writes;
-    /// a scalar one's operands (doubles) and result local, a packed one's source vector.
+    /// a scalar one's operands (doubles) and result local (none for COMISD, which writes RFLAGS), a
+    /// packed one's source vector.
     /// </summary>
     private sealed record FloatCall(MethodInfo Slow, int Dest, LocalBuilder? X, LocalBuilder? Y, LocalBuilder? Result, LocalBuilder? Source);
 
@@ -200,8 +201,9 @@ internal sealed unsafe partial class JitEmitter
         }
         _il.Emit(OpCodes.Ldc_I8, (long)ip);
         _il.Emit(OpCodes.Call, call.Slow);
+        if (call.Result == null) return; // COMISD/UCOMISD: the method wrote RFLAGS
         _il.Emit(OpCodes.Call, JitSseFloatOps.BitsToDoubleMethod);
-        _il.Emit(OpCodes.Stloc, call.Result!);
+        _il.Emit(OpCodes.Stloc, call.Result);
     }
 
     /// <summary>Pushes MXCSR, which the sticky fast paths test.</summary>

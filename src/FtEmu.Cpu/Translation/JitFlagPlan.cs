@@ -121,6 +121,13 @@ internal static class JitFlagPlan
                 strict = eagerFault;
             }
             else if (p.Form is JitForm.Jcc or JitForm.Setcc or JitForm.Cmov && !p.Fused) live = strict = true;
+            else if (p.Form == JitForm.SseComi)
+            {
+                // It replaces all six flags in the state without reading the record before it, which
+                // only its fault path can show (its stubs take that from the flag locals).
+                live = p.Faults;
+                strict = eagerFault;
+            }
             else if (p.Produces is JitFlags.Inc or JitFlags.Dec)
             {
                 // INC/DEC take CF from the producer's locals when it is known, else from the state.
@@ -192,6 +199,7 @@ internal static class JitFlagPlan
         JitForm.MulDiv => Iced.Intel.MnemonicUtils.Mnemonic(op.Code) is not (Iced.Intel.Mnemonic.Div or Iced.Intel.Mnemonic.Idiv),
         // SSE double ops with a fast path in IL: where it declines, a stub does what a memory miss's does.
         JitForm.SseFloat or JitForm.SseSqrt => JitEmitter.HasStickyFloatPath(op.Code),
+        JitForm.SseComi => true,
         _ => false,
     };
 

@@ -16,6 +16,27 @@ internal static unsafe class JitSseCompareOps
     [MethodImpl(MethodImplOptions.NoInlining)] public static void Comisd(Cpu cpu, ulong a, ulong b, ulong ip) => Comi64(cpu, a, b, true, ip);
     [MethodImpl(MethodImplOptions.NoInlining)] public static void Ucomisd(Cpu cpu, ulong a, ulong b, ulong ip) => Comi64(cpu, a, b, false, ip);
 
+    /// <summary>
+    /// What compiled code inlines: the status flags of COMISD/UCOMISD (ZF, PF, CF; OF, SF, AF clear)
+    /// for operands that are normal or zero, which raise nothing in any MXCSR mode; ulong.MaxValue
+    /// (a NaN or denormal operand) to decline, and the region leaves for the interpreter or calls
+    /// the method above.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong OrderedFlags(double x, double y) =>
+        !SseFastFloat.NormalOrZero(x) || !SseFastFloat.NormalOrZero(y) ? ulong.MaxValue : x < y ? RFlags.CF : x == y ? RFlags.ZF : 0;
+
+    /// <summary>Replaces the six status flags of the state with <paramref name="flags"/>, as <see cref="Cpu.SetFlags"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetStatusFlags(CpuState* s, ulong flags)
+    {
+        s->FlagsBase = (s->FlagsBase & ~RFlags.Arith) | flags | RFlags.Reserved1;
+        s->LazyOp = FlagOp.None;
+    }
+
+    public static readonly System.Reflection.MethodInfo OrderedFlagsMethod = typeof(JitSseCompareOps).GetMethod(nameof(OrderedFlags))!;
+    public static readonly System.Reflection.MethodInfo SetStatusFlagsMethod = typeof(JitSseCompareOps).GetMethod(nameof(SetStatusFlags))!;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Comi64(Cpu cpu, ulong a, ulong b, bool signalQuiet, ulong ip)
     {

@@ -268,6 +268,36 @@ public partial class JitTests
         AssertSimdFaultMatches(code, 0x1F80 & ~0x80u, 0x4034000000000000, 0x3FF0000000000000);
     }
 
+    /// <summary>
+    /// IE unmasked: COMISD of a QNaN faults right after a SUB whose flags the compiled block still
+    /// holds in its locals; the fault shows them in RFLAGS, as the interpreter's does.
+    /// </summary>
+    [Fact]
+    public void AnOrderedCompareFaultShowsTheFlagsOfTheSubBeforeIt()
+    {
+        var code = TestMachine.Assemble(a =>
+        {
+            var loop = a.CreateLabel();
+            a.mov(rsi, TestMachine.DataBase);
+            a.ldmxcsr(__dword_ptr[rsi + 0x400]);
+            a.movsd(xmm1, __qword_ptr[rsi + 8]);
+            a.mov(rdi, __qword_ptr[rsi]);
+            a.Label(ref loop);
+            a.inc(rbx);
+            a.cvtsi2sd(xmm0, ebx);
+            a.movq(rdx, xmm0);
+            a.cmp(ebx, 250);
+            a.cmovae(rdx, rdi); // from the 250th iteration on, the operand is the QNaN (in the compiled loop, no branch)
+            a.movq(xmm0, rdx);
+            a.mov(rcx, rbx);
+            a.sub(rcx, 1000); // borrows: CF and SF set
+            a.comisd(xmm0, xmm1);
+            a.adc(r8, 0);
+            a.jmp(loop);
+        });
+        AssertSimdFaultMatches(code, 0x1F80 & ~0x80u, 0x7FF8000000000000, 0x4024000000000000);
+    }
+
     /// <summary>IE unmasked: UCOMISD passes a QNaN quietly, COMISD of it faults and leaves RFLAGS as UCOMISD set them.</summary>
     [Fact]
     public void AnUnmaskedInvalidOrderedCompareFaultsWithTheFlagsBeforeIt()
