@@ -68,11 +68,7 @@ internal sealed unsafe partial class JitEmitter
                 _il.Emit(OpCodes.Stloc, _sseX);
                 PushSourceDouble(ref op);
                 _il.Emit(OpCodes.Stloc, _sseY);
-                LoadMxcsr();
-                _il.Emit(OpCodes.Ldloc, _sseX);
-                _il.Emit(OpCodes.Ldloc, _sseY);
-                _il.Emit(OpCodes.Call, sticky);
-                _il.Emit(OpCodes.Stloc, _sseResult);
+                EmitStickyCall(sticky, _sseX, _sseY, _sseResult);
                 EmitStickyScalarTail(ref op, new FloatCall(slow, op.Reg0, _sseX, _sseY, _sseResult, null));
                 return;
             }
@@ -80,11 +76,7 @@ internal sealed unsafe partial class JitEmitter
             _il.Emit(OpCodes.Stloc, _sseDest);
             PushSource128(ref op);
             _il.Emit(OpCodes.Stloc, _sseSource);
-            LoadMxcsr();
-            _il.Emit(OpCodes.Ldloc, _sseDest);
-            _il.Emit(OpCodes.Ldloc, _sseSource);
-            _il.Emit(OpCodes.Call, sticky);
-            _il.Emit(OpCodes.Stloc, _sseVector);
+            EmitStickyCall(sticky, _sseDest, _sseSource, _sseVector);
             var declined = _il.DefineLabel();
             var resume = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _sseVector);
@@ -111,6 +103,16 @@ internal sealed unsafe partial class JitEmitter
         LoadSource128(ref op);
         EmitPackedCall(slow, op.Reg0, op.Ip);
         WroteXmmState(op.Reg0);
+    }
+
+    /// <summary><paramref name="result"/> = the sticky fast path <paramref name="sticky"/>(MXCSR, <paramref name="a"/>[, <paramref name="b"/>]).</summary>
+    private void EmitStickyCall(MethodInfo sticky, LocalBuilder a, LocalBuilder? b, LocalBuilder result)
+    {
+        LoadMxcsr();
+        _il.Emit(OpCodes.Ldloc, a);
+        if (b != null) _il.Emit(OpCodes.Ldloc, b);
+        _il.Emit(OpCodes.Call, sticky);
+        _il.Emit(OpCodes.Stloc, result);
     }
 
     /// <summary>Branches to <paramref name="declined"/> if the double on the IL stack is a NaN (a sticky path's "declined"; it computes none).</summary>
@@ -243,10 +245,7 @@ internal sealed unsafe partial class JitEmitter
         {
             PushSourceDouble(ref op);
             _il.Emit(OpCodes.Stloc, _sseX);
-            LoadMxcsr();
-            _il.Emit(OpCodes.Ldloc, _sseX);
-            _il.Emit(OpCodes.Call, JitSseFloatOps.SqrtStickyMethod);
-            _il.Emit(OpCodes.Stloc, _sseResult);
+            EmitStickyCall(JitSseFloatOps.SqrtStickyMethod, _sseX, null, _sseResult);
             EmitStickyScalarTail(ref op, new FloatCall(JitSseFloatOps.SqrtSdMethod, op.Reg0, _sseX, null, _sseResult, null));
             return;
         }

@@ -218,9 +218,10 @@ public partial class JitTests
     /// <summary>
     /// Runs a loop that eventually raises an unmasked SIMD exception in both engines: SIGFPE at the
     /// same instruction and count, with the same si_code, RFLAGS and state (the destination, GPRs
-    /// and RFLAGS as before the instruction), and the fault inside compiled code.
+    /// and RFLAGS as before the instruction), and the fault inside compiled code. Returns the JIT
+    /// engine's cache, for its statistics.
     /// </summary>
-    private static void AssertSimdFaultMatches(byte[] code, uint mxcsr, params ulong[] data)
+    private static JitCache AssertSimdFaultMatches(byte[] code, uint mxcsr, params ulong[] data)
     {
         TestMachine Start(CpuEngineOptions engine)
         {
@@ -241,6 +242,7 @@ public partial class JitTests
         Assert.True(interp.Registers() == jit.Registers(), $"{jit.Registers()}\n{interp.Registers()}");
         Assert.Equal(interp.Hash(), jit.Hash());
         Assert.True(jit.Cpu.Jit.BlocksCompiled > 0);
+        return jit.Cpu.Jit;
     }
 
     /// <summary>IE unmasked: SQRTSD of a value counted down from 20.0 faults when it turns negative.</summary>
