@@ -128,7 +128,7 @@ internal static class SseFastFloat
     }
 
     /// <summary>What the binary64 cores return when the precondition fails: a NaN, which they never compute (their results are finite).</summary>
-    public const ulong Declined64 = ulong.MaxValue;
+    private const ulong Declined64 = ulong.MaxValue;
 
     /// <summary>Add, Sub, Mul or Div on binary64 lanes; false when the precondition fails.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -9,7 +9,7 @@ namespace FtEmu.Cpu;
 /// operation with the host-arithmetic fast path of <see cref="SseFastFloat"/> specialised for it,
 /// the interpreter's own software path otherwise. The MXCSR flags and the #XM rule are the
 /// handlers' (<see cref="Inst.SimdFlagsAt"/>). Compiled code inlines only the sticky fast paths
-/// below and calls these where that declines (in a region with resuming stubs) or for MIN/MAX.
+/// below and calls these where that declines (in a region with resuming stubs), for MIN/MAX and SQRTPD.
 /// </summary>
 internal static unsafe class JitSseFloatOps
 {
@@ -61,7 +61,7 @@ internal static unsafe class JitSseFloatOps
 
     private static System.Reflection.MethodInfo Method(string name) => typeof(JitSseFloatOps).GetMethod(name)!;
 
-    public static readonly System.Reflection.MethodInfo SqrtPdMethod = typeof(JitSseFloatOps).GetMethod(nameof(SqrtPd))!;
+    public static readonly System.Reflection.MethodInfo SqrtPdMethod = Method(nameof(SqrtPd));
 
     /// <summary>
     /// One row per operation: the method compiled code calls for it, scalar and packed, and the
