@@ -75,9 +75,17 @@ public sealed unsafe partial class Cpu
             Rflags = (Rflags & ~mask) | (values & mask);
             return;
         }
-        // Every status flag is replaced, so the lazy record need not be evaluated (COMISD, POPF-like
-        // handlers): FlagsBase holds the other flags whatever the record says.
-        CpuState* s = State;
+        ReplaceStatusFlags(State, mask, values);
+    }
+
+    /// <summary>
+    /// <see cref="SetFlags"/> for a mask that holds all six status flags (COMISD, POPF-like
+    /// handlers, and compiled COMISD): the lazy record is replaced whole, so it need not be
+    /// evaluated, and FlagsBase holds the other flags whatever the record says.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ReplaceStatusFlags(CpuState* s, ulong mask, ulong values)
+    {
         s->FlagsBase = (s->FlagsBase & ~mask) | (values & mask) | RFlags.Reserved1;
         s->LazyOp = FlagOp.None;
     }

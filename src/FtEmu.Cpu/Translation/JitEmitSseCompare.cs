@@ -5,7 +5,8 @@ namespace FtEmu.Cpu;
 
 /// <summary>
 /// Inline IL for COMISD/UCOMISD: for operands that are normal or zero, the comparison and the six
-/// status flags written to the state (<see cref="JitSseCompareOps.OrderedFlags"/>); a NaN or
+/// status flags written to the state (<see cref="JitSseCompareOps.OrderedFlags"/>,
+/// <see cref="Cpu.ReplaceStatusFlags"/>); a NaN or
 /// denormal operand declines to a stub, which leaves for the interpreter or, resuming, calls the
 /// handler's comparison, MXCSR/#XM step and RFLAGS write. A lazy-fault op: nothing is written back
 /// before it. The plan counts it as replacing the flags, so the Jcc after it reads the state.
@@ -28,8 +29,9 @@ internal sealed unsafe partial class JitEmitter
         _il.Emit(OpCodes.Ldc_I8, -1L);
         _il.Emit(OpCodes.Beq, declined);
         _il.Emit(OpCodes.Ldloc, _s);
+        _il.Emit(OpCodes.Ldc_I8, (long)RFlags.Arith);
         _il.Emit(OpCodes.Ldloc, _t0);
-        _il.Emit(OpCodes.Call, JitSseCompareOps.SetStatusFlagsMethod);
+        _il.Emit(OpCodes.Call, JitLayout.ReplaceStatusFlags);
         _il.MarkLabel(resume); // a resuming stub's call wrote RFLAGS itself
         var slow = op.Code == Code.Comisd_xmm_xmmm64 ? JitSseCompareOps.ComisdMethod : JitSseCompareOps.UcomisdMethod;
         AddStub(declined, resume, StubKind.Float, _sseX, null, 8, call: new FloatCall(slow, op.Reg0, _sseX, _sseY, null, null));

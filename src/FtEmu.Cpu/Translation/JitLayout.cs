@@ -28,6 +28,7 @@ internal static unsafe class JitLayout
     public static readonly MethodInfo Memory = typeof(Cpu).GetProperty(nameof(Cpu.Memory))!.GetMethod!;
     public static readonly MethodInfo Condition = typeof(Cpu).GetMethod(nameof(Cpu.Condition))!;
     public static readonly MethodInfo MaterializeCarry = typeof(Cpu).GetMethod(nameof(Cpu.MaterializeCarry), BindingFlags.Instance | BindingFlags.NonPublic)!;
+    public static readonly MethodInfo ReplaceStatusFlags = typeof(Cpu).GetMethod(nameof(Cpu.ReplaceStatusFlags), BindingFlags.Static | BindingFlags.NonPublic)!;
     public static readonly MethodInfo SetMulFlags = InstMethod(nameof(Inst.SetMulFlags));
     public static readonly MethodInfo RotateLeft = InstMethod(nameof(Inst.RotateLeft));
     public static readonly MethodInfo RotateLeft32 = typeof(System.Numerics.BitOperations).GetMethod(nameof(System.Numerics.BitOperations.RotateLeft), new[] { typeof(uint), typeof(int) })!;

@@ -26,16 +26,7 @@ internal static unsafe class JitSseCompareOps
     public static ulong OrderedFlags(double x, double y) =>
         !SseFastFloat.NormalOrZero(x) || !SseFastFloat.NormalOrZero(y) ? ulong.MaxValue : x < y ? RFlags.CF : x == y ? RFlags.ZF : 0;
 
-    /// <summary>Replaces the six status flags of the state with <paramref name="flags"/>, as <see cref="Cpu.SetFlags"/> does.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetStatusFlags(CpuState* s, ulong flags)
-    {
-        s->FlagsBase = (s->FlagsBase & ~RFlags.Arith) | flags | RFlags.Reserved1;
-        s->LazyOp = FlagOp.None;
-    }
-
     public static readonly System.Reflection.MethodInfo OrderedFlagsMethod = typeof(JitSseCompareOps).GetMethod(nameof(OrderedFlags))!;
-    public static readonly System.Reflection.MethodInfo SetStatusFlagsMethod = typeof(JitSseCompareOps).GetMethod(nameof(SetStatusFlags))!;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Comi64(Cpu cpu, ulong a, ulong b, bool signalQuiet, ulong ip)
